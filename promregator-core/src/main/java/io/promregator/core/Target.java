@@ -1,0 +1,24 @@
+package io.promregator.core;
+
+import io.promregator.core.exposition.Labels;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One endpoint to scrape: where it is, which labels its samples get, and which headers reach it.
+ *
+ * @param id unique among the targets of one resolution; for Cloud Foundry {@code <appGuid>:<index>}
+ * @param url the metrics URL
+ * @param labels the labels the enricher adds to the target's samples and that mark its
+ *     {@code promregator_up} series
+ * @param headers extra request headers, such as {@code X-CF-APP-INSTANCE}
+ */
+public record Target(String id, URI url, Labels labels, Map<String, String> headers) {
+    public Target {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(labels, "labels");
+        headers = Map.copyOf(headers);
+    }
+}
