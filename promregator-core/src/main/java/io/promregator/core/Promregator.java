@@ -1,0 +1,164 @@
+package io.promregator.core;
+
+import io.promregator.core.enrich.CfLabelEnricher;
+import io.promregator.core.enrich.LabelConflict;
+import io.promregator.core.exposition.Exposition;
+import io.promregator.core.merge.FirstTypeWinsMerger;
+import io.promregator.core.metrics.OwnMetrics;
+import io.promregator.core.scrape.HttpClientScraper;
+import io.promregator.core.scrape.ScrapeSettings;
+import io.promregator.core.scrape.SingleEndpointScraping;
+import io.promregator.core.server.PromregatorServer;
+import io.promregator.core.server.ServerSettings;
+import java.util.Objects;
+
+/**
+ * The aggregator, ready to embed: {@code Promregator.builder().targetResolver(...).build()} wires the
+ * four seams and {@link #start()} serves them over HTTP. Every seam can be replaced; the defaults are
+ * {@link HttpClientScraper}, {@link CfLabelEnricher} and {@link FirstTypeWinsMerger}.
+ *
+ * <pre>{@code
+ * try (Promregator promregator = Promregator.builder()
+ *         .targetResolver(new StaticTargetResolver(targets))
+ *         .server(ServerSettings.defaults().withAddress("127.0.0.1").withPort(0))
+ *         .build()) {
+ *     promregator.start();
+ *     int port = promregator.port();
+ * }
+ * }</pre>
+ */
+public final class Promregator implements AutoCloseable {
+    private final ServerSettings serverSettings;
+    private final SingleEndpointScraping scraping;
+    private final OwnMetrics ownMetrics;
+    private final String instanceId;
+    private final AutoCloseable ownedScraper;
+    private PromregatorServer server;
+
+    private Promregator(Builder builder) {
+        Objects.requireNonNull(builder.targetResolver, "a target resolver is required");
+        this.serverSettings = builder.serverSettings;
+        this.ownMetrics = new OwnMetrics(builder.requestLatency);
+        this.instanceId = builder.scrapeSettings.instanceId();
+        HttpClientScraper defaultScraper = builder.scraper == null ? new HttpClientScraper(builder.scrapeSettings) : null;
+        this.ownedScraper = defaultScraper;
+        this.scraping = new SingleEndpointScraping(
+                builder.targetResolver,
+                builder.scraper == null ? defaultScraper : builder.scraper,
+                builder.labelEnricher == null ? new CfLabelEnricher(builder.labelConflict) : builder.labelEnricher,
+                builder.merger == null ? new FirstTypeWinsMerger() : builder.merger,
+                ownMetrics);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the port and starts serving. */
+    public synchronized Promregator start() {
+        if (server == null) {
+            server = new PromregatorServer(serverSettings, scraping, ownMetrics, instanceId);
+        }
+        return this;
+    }
+
+    /** The port the server listens on. */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        return server.port();
+    }
+
+    /** One Single Endpoint Scrape, without the server: what {@code /metrics} would answer. */
+    public Exposition scrapeAll() {
+        return scraping.scrapeAll();
+    }
+
+    public OwnMetrics ownMetrics() {
+        return ownMetrics;
+    }
+
+    /** This process's id, sent with every scrape as {@code X-Promregator-Instance}. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** Stops serving (requests in flight finish within the grace period) and releases threads. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        if (ownedScraper != null) {
+            try {
+                ownedScraper.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Collects the parts; every one but the target resolver has a default. */
+    public static final class Builder {
+        private TargetResolver targetResolver;
+        private Scraper scraper;
+        private LabelEnricher labelEnricher;
+        private ExpositionMerger merger;
+        private ScrapeSettings scrapeSettings = ScrapeSettings.defaults();
+        private ServerSettings serverSettings = ServerSettings.defaults();
+        private LabelConflict labelConflict = LabelConflict.EXPORTED;
+        private boolean requestLatency;
+
+        private Builder() {}
+
+        public Builder targetResolver(TargetResolver value) {
+            targetResolver = value;
+            return this;
+        }
+
+        /** A scraper of your own; the caller then closes it. Default: an {@link HttpClientScraper}. */
+        public Builder scraper(Scraper value) {
+            scraper = value;
+            return this;
+        }
+
+        public Builder labelEnricher(LabelEnricher value) {
+            labelEnricher = value;
+            return this;
+        }
+
+        public Builder merger(ExpositionMerger value) {
+            merger = value;
+            return this;
+        }
+
+        /** Settings of the default scraper; its instance id is also used for loop detection. */
+        public Builder scrapeSettings(ScrapeSettings value) {
+            scrapeSettings = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder server(ServerSettings value) {
+            serverSettings = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The default enricher's policy for labels a target already has. Default: exported. */
+        public Builder labelConflict(LabelConflict value) {
+            labelConflict = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Whether to record {@code promregator_request_latency_seconds} per target. Default: false. */
+        public Builder requestLatency(boolean value) {
+            requestLatency = value;
+            return this;
+        }
+
+        public Promregator build() {
+            return new Promregator(this);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.promregator.core.scrape;
+
+import io.promregator.core.ScrapeResult;
+import io.promregator.core.ScrapeResult.Outcome;
+import io.promregator.core.Scraper;
+import io.promregator.core.Target;
+import io.promregator.core.exposition.Exposition;
+import io.promregator.core.exposition.ExpositionFormat;
+import io.promregator.core.exposition.ExpositionParseException;
+import io.promregator.core.exposition.ExpositionParser;
+import io.promregator.core.scrape.LimitedBodySubscriber.BodyTooLargeException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scrapes targets with the JDK's asynchronous {@link HttpClient}. No thread waits on a fetch: at most
+ * {@link ScrapeSettings#maxInFlight()} fetches run at once on a small shared pool, the rest queue,
+ * and a fetch still running when {@link ScrapeSettings#maxProcessingTime()} is over is cancelled,
+ * which closes its connection. Thread-safe; close it to stop its threads.
+ */
+public final class HttpClientScraper implements Scraper, AutoCloseable {
+    public static final String INSTANCE_HEADER = "X-Promregator-Instance";
+    static final String ACCEPT = "application/openmetrics-text;version=1.0.0;q=1.0,"
+            + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+    private static final Logger logger = LoggerFactory.getLogger(HttpClientScraper.class);
+    private static final long ERROR_BODY_LIMIT = 512;
+
+    private final ScrapeSettings settings;
+    private final ExecutorService executor;
+    private final ScheduledExecutorService timer;
+    private final HttpClient client;
+    private final AsyncLimiter limiter;
+
+    public HttpClientScraper(ScrapeSettings settings) {
+        this.settings = settings;
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.executor = Executors.newFixedThreadPool(threads, daemonThreads("promregator-scrape-"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("promregator-scrape-timer-"));
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectionTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .executor(executor);
+        settings.proxy().ifPresent(proxy -> builder.proxy(ProxySelector.of(proxy)));
+        this.client = builder.build();
+        this.limiter = new AsyncLimiter(settings.maxInFlight(), executor);
+    }
+
+    public ScrapeSettings settings() {
+        return settings;
+    }
+
+    /** Fetches running now. */
+    public int inFlight() {
+        return limiter.running();
+    }
+
+    /** Fetches waiting for a free slot. */
+    public int queued() {
+        return limiter.waiting();
+    }
+
+    @Override
+    public CompletableFuture<ScrapeResult> scrape(Target target) {
+        long start = System.nanoTime();
+        CompletableFuture<ScrapeResult> result = new CompletableFuture<>();
+        ScheduledFuture<?> deadline = timer.schedule(
+                () -> result.complete(failure(target, Outcome.TIMEOUT, timeoutMessage(), start, 0)),
+                settings.maxProcessingTime().toNanos(),
+                TimeUnit.NANOSECONDS);
+        limiter.submit(() -> fetch(target, start, result, deadline));
+        return result;
+    }
+
+    private void fetch(
+            Target target, long start, CompletableFuture<ScrapeResult> result, ScheduledFuture<?> deadline) {
+        if (result.isDone()) { // timed out or cancelled while queued
+            limiter.release();
+            return;
+        }
+        CompletableFuture<HttpResponse<byte[]>> exchange;
+        try {
+            exchange = client.sendAsync(request(target), this::bodySubscriber);
+        } catch (RuntimeException e) {
+            exchange = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<HttpResponse<byte[]>> running = exchange;
+        result.whenComplete((r, e) -> {
+            deadline.cancel(false);
+            running.cancel(true); // no-op when done; aborts the exchange on timeout or caller's cancel
+        });
+        running.whenComplete((response, error) -> {
+            limiter.release();
+            if (!result.isDone()) {
+                result.complete(toResult(target, start, response, error));
+            }
+        });
+    }
+
+    private HttpRequest request(Target target) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target.url())
+                .GET()
+                .timeout(settings.socketReadTimeout())
+                .header("Accept", ACCEPT)
+                .header("Accept-Encoding", "gzip")
+                .header(INSTANCE_HEADER, settings.instanceId());
+        for (Map.Entry<String, String> header : target.headers().entrySet()) {
+            builder.header(header.getKey(), header.getValue());
+        }
+        return builder.build();
+    }
+
+    private HttpResponse.BodySubscriber<byte[]> bodySubscriber(HttpResponse.ResponseInfo info) {
+        if (info.statusCode() != 200) {
+            return new LimitedBodySubscriber(ERROR_BODY_LIMIT, true);
+        }
+        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+        long limit = declared > settings.maxResponseBytes() ? 0 : settings.maxResponseBytes();
+        return new LimitedBodySubscriber(limit, false);
+    }
+
+    private ScrapeResult toResult(Target target, long start, HttpResponse<byte[]> response, Throwable error) {
+        if (error != null) {
+            return fromError(target, start, unwrap(error));
+        }
+        byte[] body = response.body();
+        if (response.statusCode() != 200) {
+            return failure(target, Outcome.HTTP_STATUS, statusMessage(response), start, body.length);
+        }
+        Optional<String> contentType = response.headers().firstValue("Content-Type");
+        Optional<ExpositionFormat> format = ExpositionFormat.fromContentType(contentType.orElse(null));
+        if (format.isEmpty()) {
+            return failure(target, Outcome.UNSUPPORTED_CONTENT_TYPE,
+                    "unsupported Content-Type: " + contentType.orElse(""), start, body.length);
+        }
+        try {
+            if (response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
+                body = Gzip.decompress(body, settings.maxResponseBytes());
+            }
+            Exposition exposition = ExpositionParser.parse(body, format.get());
+            return ScrapeResult.success(target, exposition, elapsed(start), body.length);
+        } catch (ExpositionParseException e) {
+            return failure(target, Outcome.MALFORMED, "malformed exposition: " + e.getMessage(), start, body.length);
+        } catch (BodyTooLargeException e) {
+            return failure(target, Outcome.BODY_TOO_LARGE, e.getMessage(), start, body.length);
+        } catch (IOException e) {
+            return failure(target, Outcome.MALFORMED, "bad gzip body: " + e.getMessage(), start, body.length);
+        }
+    }
+
+    private ScrapeResult fromError(Target target, long start, Throwable error) {
+        if (error instanceof BodyTooLargeException) {
+            return failure(target, Outcome.BODY_TOO_LARGE, error.getMessage(), start, 0);
+        }
+        if (error instanceof HttpConnectTimeoutException) {
+            return failure(target, Outcome.TIMEOUT, "connect timed out after "
+                    + settings.connectionTimeout().toMillis() + " ms", start, 0);
+        }
+        if (error instanceof HttpTimeoutException) {
+            return failure(target, Outcome.TIMEOUT, "no response within "
+                    + settings.socketReadTimeout().toMillis() + " ms", start, 0);
+        }
+        if (error instanceof ConnectException || error instanceof IOException) {
+            String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+            return failure(target, Outcome.CONNECTION, "connection failed: " + message, start, 0);
+        }
+        logger.warn("Unexpected failure scraping {}", target.url(), error);
+        return failure(target, Outcome.CONNECTION, "request failed: " + error, start, 0);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable e = error;
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static String statusMessage(HttpResponse<byte[]> response) {
+        String reason = response.headers().firstValue("X-Cf-Routererror").map(r -> " (" + r + ")").orElse("");
+        return "HTTP " + response.statusCode() + reason;
+    }
+
+    private String timeoutMessage() {
+        return "no complete response within maxProcessingTime " + settings.maxProcessingTime().toMillis() + " ms";
+    }
+
+    private static ScrapeResult failure(Target target, Outcome outcome, String message, long start, long bytes) {
+        return ScrapeResult.failure(target, outcome, message, elapsed(start), bytes);
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        executor.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package io.promregator.core.scrape;
+
+import io.promregator.core.ExpositionMerger;
+import io.promregator.core.ExpositionMerger.MergeResult;
+import io.promregator.core.LabelEnricher;
+import io.promregator.core.ScrapeResult;
+import io.promregator.core.Scraper;
+import io.promregator.core.Target;
+import io.promregator.core.TargetResolver;
+import io.promregator.core.exposition.Exposition;
+import io.promregator.core.metrics.OwnMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Single Endpoint Scraping: every target fetched in parallel, each exposition enriched with its
+ * target's labels, all merged into one, with {@code promregator_up} and
+ * {@code promregator_scrape_duration_seconds} per target. A failing target only turns its
+ * {@code promregator_up} to 0. Thread-safe.
+ */
+public final class SingleEndpointScraping {
+    private static final Logger logger = LoggerFactory.getLogger(SingleEndpointScraping.class);
+
+    private final TargetResolver resolver;
+    private final Scraper scraper;
+    private final LabelEnricher enricher;
+    private final ExpositionMerger merger;
+    private final OwnMetrics ownMetrics;
+
+    public SingleEndpointScraping(
+            TargetResolver resolver,
+            Scraper scraper,
+            LabelEnricher enricher,
+            ExpositionMerger merger,
+            OwnMetrics ownMetrics) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.scraper = Objects.requireNonNull(scraper, "scraper");
+        this.enricher = Objects.requireNonNull(enricher, "enricher");
+        this.merger = Objects.requireNonNull(merger, "merger");
+        this.ownMetrics = Objects.requireNonNull(ownMetrics, "ownMetrics");
+    }
+
+    /** Scrapes every current target and returns the merged exposition. */
+    public Exposition scrapeAll() {
+        List<Target> targets = resolver.resolve();
+        List<CompletableFuture<ScrapeResult>> pending = new ArrayList<>(targets.size());
+        for (Target target : targets) {
+            pending.add(scraper.scrape(target));
+        }
+        List<ScrapeResult> results = new ArrayList<>(targets.size());
+        List<Exposition> expositions = new ArrayList<>(targets.size() + 1);
+        expositions.add(null); // the up metrics go first, so that no target can displace them
+        for (CompletableFuture<ScrapeResult> future : pending) {
+            ScrapeResult result = future.join();
+            results.add(result);
+            ownMetrics.recordScrape(result);
+            if (result.isUp()) {
+                expositions.add(enricher.enrich(result.exposition(), result.target().labels()));
+            } else {
+                logger.debug("Scrape of {} failed: {}", result.target().url(), result.failure());
+            }
+        }
+        expositions.set(0, UpMetrics.of(results));
+        MergeResult merged = merger.merge(expositions);
+        ownMetrics.recordMerge(merged);
+        return merged.exposition();
+    }
+}

@@ -1,0 +1,83 @@
+package io.promregator.core.server;
+
+import com.sun.net.httpserver.HttpServer;
+import io.promregator.core.metrics.OwnMetrics;
+import io.promregator.core.scrape.SingleEndpointScraping;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The aggregator's HTTP endpoints on the JDK's {@code com.sun.net.httpserver}, answered by a bounded
+ * pool of workers. {@link #close()} stops accepting, lets requests in flight finish within the grace
+ * period, and returns.
+ */
+public final class PromregatorServer implements AutoCloseable {
+    private static final Logger logger = LoggerFactory.getLogger(PromregatorServer.class);
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor workers;
+    private final ServerSettings settings;
+    private volatile boolean stopping;
+
+    /** Binds the port and starts serving. */
+    public PromregatorServer(
+            ServerSettings settings, SingleEndpointScraping scraping, OwnMetrics ownMetrics, String instanceId) {
+        this.settings = settings;
+        try {
+            server = HttpServer.create(new InetSocketAddress(settings.address(), settings.port()), 128);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot listen on " + settings.address() + ":" + settings.port() + ": " + e.getMessage(), e);
+        }
+        AtomicInteger counter = new AtomicInteger();
+        workers = new ThreadPoolExecutor(
+                settings.threads(),
+                settings.threads(),
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, settings.queue())),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "promregator-http-" + counter.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        workers.allowCoreThreadTimeOut(true);
+        server.setExecutor(workers);
+        server.createContext("/metrics", Route.exact("/metrics", new MetricsHandler(scraping), instanceId));
+        server.createContext("/promregatorMetrics", Route.exact(
+                "/promregatorMetrics", new OwnMetricsHandler(ownMetrics.registry()), instanceId));
+        server.createContext("/-/healthy", Route.exact(
+                "/-/healthy", new HealthHandler(() -> true, "Promregator is Healthy.", ""), instanceId));
+        server.createContext("/-/ready", Route.exact("/-/ready", new HealthHandler(
+                () -> !stopping, "Promregator is Ready.", "Promregator is shutting down."), instanceId));
+        server.createContext("/", Route.exact("/", new IndexHandler(), instanceId));
+        server.start();
+        logger.info("Listening on {}:{}", settings.address(), port());
+    }
+
+    /** The port listened on; the one chosen when the settings said 0. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        logger.info("Stopping: finishing requests in flight (at most {} s)", settings.shutdownGrace().toSeconds());
+        server.stop((int) Math.max(0, settings.shutdownGrace().toSeconds()));
+        workers.shutdown();
+        try {
+            workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,69 @@
+package io.promregator.core.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.zip.GZIPOutputStream;
+
+/** Writing responses: gzip when the client accepts it, plain text for errors. */
+final class Responses {
+    private static final int GZIP_THRESHOLD = 1024;
+
+    private Responses() {}
+
+    /** Sends a body, gzip-compressed when the request accepts gzip and the body is worth it. */
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        if (body.length >= GZIP_THRESHOLD && acceptsGzip(exchange)) {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            exchange.getResponseHeaders().add("Vary", "Accept-Encoding");
+            exchange.sendResponseHeaders(status, 0);
+            try (OutputStream out = new GZIPOutputStream(exchange.getResponseBody(), 8192)) {
+                out.write(body);
+            }
+            return;
+        }
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** Sends a one-line plain-text message. */
+    static void sendText(HttpExchange exchange, int status, String message) throws IOException {
+        send(exchange, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    static boolean acceptsGzip(HttpExchange exchange) {
+        for (String value : exchange.getRequestHeaders().getOrDefault("Accept-Encoding", java.util.List.of())) {
+            for (String coding : value.split(",")) {
+                String[] parts = coding.trim().toLowerCase(Locale.ROOT).split(";");
+                if (parts[0].trim().equals("gzip") && !isQZero(parts)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isQZero(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            if (p.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(p.substring(2)) == 0;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,42 @@
+package io.promregator.core.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The HTTP server's settings.
+ *
+ * @param address the address to bind ({@code server.address}); {@code 0.0.0.0} for all
+ * @param port the port ({@code server.port}); 0 picks a free one
+ * @param threads the worker threads answering requests
+ * @param queue requests waiting for a worker beyond which new connections are refused
+ * @param shutdownGrace how long a stop waits for requests in flight
+ */
+public record ServerSettings(String address, int port, int threads, int queue, Duration shutdownGrace) {
+    public static final int DEFAULT_THREADS = 16;
+    public static final int DEFAULT_QUEUE = 256;
+
+    public ServerSettings {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535. Found: " + port);
+        }
+        if (threads < 1 || queue < 0) {
+            throw new IllegalArgumentException("threads must be at least 1 and queue not negative");
+        }
+    }
+
+    /** All addresses, port 8080, 16 workers (as the original's Tomcat), 10 s to finish on stop. */
+    public static ServerSettings defaults() {
+        return new ServerSettings("0.0.0.0", 8080, DEFAULT_THREADS, DEFAULT_QUEUE, Duration.ofSeconds(10));
+    }
+
+    public ServerSettings withAddress(String value) {
+        return new ServerSettings(value, port, threads, queue, shutdownGrace);
+    }
+
+    public ServerSettings withPort(int value) {
+        return new ServerSettings(address, value, threads, queue, shutdownGrace);
+    }
+}

@@ -1,0 +1,113 @@
+package io.promregator.core.merge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.promregator.core.ExpositionMerger.MergeResult;
+import io.promregator.core.exposition.Exposition;
+import io.promregator.core.exposition.Labels;
+import io.promregator.core.exposition.MetricFamily;
+import io.promregator.core.exposition.MetricType;
+import io.promregator.core.exposition.Sample;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FirstTypeWinsMergerTest {
+    private final FirstTypeWinsMerger merger = new FirstTypeWinsMerger();
+
+    private static Exposition exposition(MetricFamily... families) {
+        return new Exposition(List.of(families));
+    }
+
+    private static MetricFamily gauge(String name, String help, Sample... samples) {
+        return new MetricFamily(name, MetricType.GAUGE, help, "", List.of(samples));
+    }
+
+    private static Sample sample(String name, String instance, double value) {
+        return new Sample(name, Labels.of("instance", instance), value);
+    }
+
+    @Test
+    void groupsSamplesOfOneFamilyUnderOneHeaderInTargetOrder() {
+        MergeResult result = merger.merge(List.of(
+                exposition(gauge("a", "A.", sample("a", "1", 1)), gauge("b", "B.", sample("b", "1", 2))),
+                exposition(gauge("b", "B.", sample("b", "2", 3)), gauge("a", "A.", sample("a", "2", 4)))));
+
+        assertThat(result.exposition().families()).extracting(MetricFamily::name).containsExactly("a", "b");
+        assertThat(result.exposition().families().get(0).samples()).extracting(Sample::value).containsExactly(1.0, 4.0);
+        assertThat(result.exposition().families().get(1).samples()).extracting(Sample::value).containsExactly(2.0, 3.0);
+        assertThat(result.typeConflicts()).isZero();
+        assertThat(result.duplicateSeries()).isZero();
+    }
+
+    @Test
+    void firstTargetsTypeWinsAndTheConflictIsCounted() {
+        MetricFamily counter = new MetricFamily("jobs", MetricType.COUNTER, "", "", List.of(sample("jobs_total", "1", 5)));
+        MetricFamily gauge = gauge("jobs", "", sample("jobs", "2", 7));
+
+        MergeResult result = merger.merge(List.of(exposition(counter), exposition(gauge)));
+
+        assertThat(result.exposition().families()).containsExactly(counter);
+        assertThat(result.typeConflicts()).isEqualTo(1);
+    }
+
+    @Test
+    void familyWhoseSampleNamesClashWithAnEarlierFamilyIsAConflict() {
+        MetricFamily counter = new MetricFamily("jobs", MetricType.COUNTER, "", "", List.of(sample("jobs_total", "1", 5)));
+        MetricFamily gauge = gauge("jobs_total", "", sample("jobs_total", "2", 7));
+        MetricFamily histogram = new MetricFamily("lat", MetricType.HISTOGRAM, "", "", List.of(
+                new Sample("lat_bucket", Labels.of("le", "+Inf"), 1), new Sample("lat_count", Labels.EMPTY, 1)));
+        MetricFamily countGauge = gauge("lat_count", "", sample("lat_count", "2", 1));
+
+        MergeResult result = merger.merge(List.of(exposition(counter, histogram), exposition(gauge, countGauge)));
+
+        assertThat(result.exposition().families()).containsExactly(counter, histogram);
+        assertThat(result.typeConflicts()).isEqualTo(2);
+    }
+
+    @Test
+    void laterFamilyWhoseNameIsAnEarlierFamilysSampleIsAConflictEvenBeforeItsSamples() {
+        MetricFamily gauge = gauge("x_total", "", sample("x_total", "1", 1));
+        MetricFamily counter = new MetricFamily("x", MetricType.COUNTER, "", "", List.of(sample("x_total", "2", 5)));
+
+        MergeResult result = merger.merge(List.of(exposition(gauge), exposition(counter)));
+
+        assertThat(result.exposition().families()).containsExactly(gauge);
+        assertThat(result.typeConflicts()).isEqualTo(1);
+    }
+
+    @Test
+    void duplicateSeriesAreDroppedAndCountedWhateverTheLabelOrder() {
+        Sample first = new Sample("a", Labels.of("x", "1", "y", "2"), 1);
+        Sample reordered = new Sample("a", Labels.of("y", "2", "x", "1"), 2);
+
+        MergeResult result = merger.merge(List.of(exposition(gauge("a", "", first)), exposition(gauge("a", "", reordered))));
+
+        assertThat(result.exposition().families().get(0).samples()).containsExactly(first);
+        assertThat(result.duplicateSeries()).isEqualTo(1);
+    }
+
+    @Test
+    void firstNonEmptyHelpAndUnitWin() {
+        MetricFamily noHelp = new MetricFamily("t_seconds", MetricType.GAUGE, "", "", List.of(sample("t_seconds", "1", 1)));
+        MetricFamily withHelp =
+                new MetricFamily("t_seconds", MetricType.GAUGE, "Time.", "seconds", List.of(sample("t_seconds", "2", 2)));
+        MetricFamily otherHelp =
+                new MetricFamily("t_seconds", MetricType.GAUGE, "Other.", "", List.of(sample("t_seconds", "3", 3)));
+
+        MetricFamily merged = merger.merge(List.of(exposition(noHelp), exposition(withHelp), exposition(otherHelp)))
+                .exposition()
+                .families()
+                .get(0);
+
+        assertThat(merged.help()).isEqualTo("Time.");
+        assertThat(merged.unit()).isEqualTo("seconds");
+        assertThat(merged.samples()).hasSize(3);
+    }
+
+    @Test
+    void mergingNothingGivesAnEmptyExposition() {
+        MergeResult result = merger.merge(List.of());
+
+        assertThat(result.exposition().families()).isEmpty();
+    }
+}
