@@ -1,0 +1,26 @@
+package io.promregator.cli;
+
+/** The text {@code --help} prints. */
+final class Usage {
+    static final String TEXT = """
+            Usage: java -jar promregator-cli.jar [OPTION]
+
+            Prometheus aggregator for Cloud Foundry: scrapes every target, adds the labels org_name,
+            space_name, app_name, cf_instance_id and cf_instance_number, and serves one merged
+            exposition on /metrics.
+
+            Options:
+              --config FILE        run with the configuration in FILE (the original Promregator's
+                                   promregator.yml loads unchanged; environment variables such as
+                                   CF_PASSWORD or PROMREGATOR_SCRAPING_THREADS override it)
+              --check-config FILE  check FILE, print every problem found, and exit (0 when valid)
+              --demo               run against built-in demo endpoints on 127.0.0.1, no configuration
+              --version            print the version and exit
+              -h, --help           print this text and exit
+
+            Endpoints: /metrics, /promregatorMetrics, /-/healthy, /-/ready
+            Exit codes: 0 stopped normally, 1 runtime failure, 2 bad arguments or configuration.
+            """;
+
+    private Usage() {}
+}
