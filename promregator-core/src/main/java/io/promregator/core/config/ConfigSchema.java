@@ -15,7 +15,6 @@ import java.lang.reflect.Type;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -146,10 +145,5 @@ final class ConfigSchema {
                 });
             }
         });
-    }
-
-    /** Lower-cased for messages that list enum constants. */
-    static String constantName(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT);
     }
 }
