@@ -1,0 +1,41 @@
+package io.promregator.core.config;
+
+import java.util.Objects;
+
+/**
+ * Requests to the Cloud Controller ({@code cf.request.*}). Not implemented yet.
+ *
+ * @param timeout per-request timeouts by kind of lookup
+ * @param backoff initial backoff in milliseconds between the three attempts of a failing request
+ * @param rateLimit requests per second over all Cloud Controller requests; 0 for unlimited
+ */
+public record CfRequest(Timeout timeout, long backoff, double rateLimit) {
+    public CfRequest {
+        timeout = Objects.requireNonNullElseGet(timeout, Timeout::defaults);
+    }
+
+    public static CfRequest defaults() {
+        return new CfRequest(Timeout.defaults(), 500, 0);
+    }
+
+    /**
+     * {@code cf.request.timeout.*} in milliseconds. {@code appSummary} is used by the original's V0 only;
+     * {@code app}, {@code routeMapping} and {@code sharedDomain} are obsolete keys it ignores (0 when unset).
+     */
+    public record Timeout(
+            int org,
+            int space,
+            int appInSpace,
+            int domain,
+            int route,
+            int process,
+            int appSummary,
+            int app,
+            int routeMapping,
+            int sharedDomain) {
+
+        public static Timeout defaults() {
+            return new Timeout(2500, 2500, 2500, 2500, 2500, 2500, 4000, 0, 0, 0);
+        }
+    }
+}

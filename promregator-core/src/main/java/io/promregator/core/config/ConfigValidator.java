@@ -1,0 +1,103 @@
+package io.promregator.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.promregator.core.config.ConfigSchema.ListNode;
+import io.promregator.core.config.ConfigSchema.MapNode;
+import io.promregator.core.config.ConfigSchema.Node;
+import io.promregator.core.config.ConfigSchema.RecordNode;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Checks a canonical configuration tree: every value against {@link ConfigRules}, then the rules that
+ * span several keys (references between targets and authenticators, proxy host and port, required
+ * URLs). Reports every problem, not just the first.
+ */
+final class ConfigValidator {
+    private ConfigValidator() {}
+
+    /** Validates the parts of a {@link PromregatorConfig}; used by its constructor. */
+    static void validate(Map<String, Object> components) {
+        ObjectNode tree = ConfigSchema.MAPPER.createObjectNode();
+        components.forEach((name, value) -> tree.set(name, ConfigSchema.MAPPER.valueToTree(value)));
+        Problems problems = new Problems();
+        check(tree, problems);
+        problems.throwIfAny();
+    }
+
+    static void check(ObjectNode tree, Problems problems) {
+        walk(ConfigSchema.ROOT, tree, "", problems);
+        checkStaticTargets(tree.path("promregator").path("staticTargets"), problems);
+        checkAuthenticators(tree.path("promregator"), problems);
+        checkProxy(tree.path("cf").path("proxy"), "cf.proxy", problems);
+        checkProxy(tree.path("promregator").path("scraping").path("proxy"), "promregator.scraping.proxy", problems);
+    }
+
+    private static void walk(Node schema, JsonNode value, String path, Problems problems) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return;
+        }
+        if (schema instanceof RecordNode record) {
+            record.children().forEach((name, child) -> walk(child, value.get(name), TreeNormalizer.join(path, name), problems));
+        } else if (schema instanceof ListNode list) {
+            for (int i = 0; i < value.size(); i++) {
+                walk(list.element(), value.get(i), path + "[" + i + "]", problems);
+            }
+        } else if (schema instanceof MapNode) {
+            value.properties().forEach(entry -> {
+                ConfigRules.checkKey(path, entry.getKey(), problems);
+                ConfigRules.check(path + "." + entry.getKey(), entry.getValue(), problems);
+            });
+        } else {
+            ConfigRules.check(path, value, problems);
+        }
+    }
+
+    private static void checkStaticTargets(JsonNode targets, Problems problems) {
+        for (int i = 0; i < targets.size(); i++) {
+            JsonNode target = targets.get(i);
+            if (target.isObject() && target.path("url").isMissingNode()) {
+                problems.add("promregator.staticTargets[" + i + "].url", ConfigRules.URL, null);
+            }
+        }
+    }
+
+    private static void checkAuthenticators(JsonNode promregator, Problems problems) {
+        String globalId = promregator.path("authenticator").path("id").asText("");
+        if (!globalId.isEmpty()) {
+            problems.add("promregator.authenticator.id",
+                    "must be empty, as only entries of promregator.targetAuthenticators have ids",
+                    promregator.path("authenticator").path("id"));
+        }
+        Map<String, Integer> ids = new HashMap<>();
+        JsonNode authenticators = promregator.path("targetAuthenticators");
+        for (int i = 0; i < authenticators.size(); i++) {
+            JsonNode id = authenticators.get(i).path("id");
+            String path = "promregator.targetAuthenticators[" + i + "].id";
+            if (id.asText("").isEmpty()) {
+                problems.add(path, "must be set, as targets refer to authenticators by id", id);
+                continue;
+            }
+            Integer earlier = ids.putIfAbsent(id.asText(), i);
+            if (earlier != null) {
+                problems.add(path, "must differ from the id of promregator.targetAuthenticators[" + earlier + "]", id);
+            }
+        }
+        JsonNode targets = promregator.path("targets");
+        for (int i = 0; i < targets.size(); i++) {
+            JsonNode reference = targets.get(i).path("authenticatorId");
+            String id = reference.asText("");
+            if (!id.isEmpty() && !ids.containsKey(id)) {
+                problems.add("promregator.targets[" + i + "].authenticatorId",
+                        "must be the id of an entry of promregator.targetAuthenticators", reference);
+            }
+        }
+    }
+
+    private static void checkProxy(JsonNode proxy, String path, Problems problems) {
+        if (!proxy.path("host").asText("").isEmpty() && proxy.path("port").asInt(0) == 0) {
+            problems.add(path + ".port", "must be between 1 and 65535 when " + path + ".host is set", proxy.path("port"));
+        }
+    }
+}

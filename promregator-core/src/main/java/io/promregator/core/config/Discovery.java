@@ -1,0 +1,24 @@
+package io.promregator.core.config;
+
+import java.util.Objects;
+
+/**
+ * The {@code /discovery} endpoint ({@code promregator.discovery.*}). Not implemented yet.
+ *
+ * @param hostname host written into the discovered targets; empty for the host the request came to
+ * @param port port written into the discovered targets; 0 for the port the request came to
+ * @param scheme {@code http} or {@code https}, emitted as {@code __scheme__}; empty for none (https on 443)
+ * @param ownMetricsEndpoint whether Promregator's own metrics endpoint is listed too
+ * @param auth whether the endpoint asks for the inbound Basic credentials
+ */
+public record Discovery(String hostname, int port, String scheme, boolean ownMetricsEndpoint, EndpointAuth auth) {
+    public Discovery {
+        hostname = Objects.requireNonNullElse(hostname, "");
+        scheme = Objects.requireNonNullElse(scheme, "");
+        auth = Objects.requireNonNullElse(auth, EndpointAuth.NONE);
+    }
+
+    public static Discovery defaults() {
+        return new Discovery("", 0, "", true, EndpointAuth.NONE);
+    }
+}

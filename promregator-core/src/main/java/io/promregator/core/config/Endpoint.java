@@ -1,0 +1,22 @@
+package io.promregator.core.config;
+
+import java.util.Objects;
+
+/**
+ * {@code promregator.endpoint.*}: who may call the metrics endpoints, plus two keys the original
+ * deprecated in 0.5.0 and still honoured as aliases, as this version does: when
+ * {@code promregator.scraping.maxProcessingTime} or {@code .threads} are not set, these give them.
+ *
+ * @param auth whether the scrape endpoints ask for the inbound Basic credentials
+ * @param maxProcessingTime deprecated alias; 0 when unset
+ * @param threads deprecated alias; 0 when unset
+ */
+public record Endpoint(EndpointAuth auth, int maxProcessingTime, int threads) {
+    public Endpoint {
+        auth = Objects.requireNonNullElse(auth, EndpointAuth.NONE);
+    }
+
+    public static Endpoint defaults() {
+        return new Endpoint(EndpointAuth.NONE, 0, 0);
+    }
+}

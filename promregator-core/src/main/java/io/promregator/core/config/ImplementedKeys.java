@@ -1,0 +1,75 @@
+package io.promregator.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.promregator.core.config.ConfigSchema.ListNode;
+import io.promregator.core.config.ConfigSchema.MapNode;
+import io.promregator.core.config.ConfigSchema.RecordNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Which keys this version acts on. Every other key of the original Promregator is accepted and bound, but
+ * has no effect yet; {@link PromregatorConfig#unimplementedKeys()} names those that a configuration sets.
+ * To implement a key, add its pattern here ({@code []} stands for any list index, {@code *} for any rest).
+ */
+final class ImplementedKeys {
+    static final List<String> PATTERNS = List.of(
+            "server.port",
+            "server.address",
+            "promregator.scraping.*",
+            "promregator.endpoint.maxProcessingTime", // deprecated alias of promregator.scraping.maxProcessingTime
+            "promregator.endpoint.threads", // deprecated alias of promregator.scraping.threads
+            "promregator.metrics.requestLatency",
+            "promregator.staticTargets[].*",
+            "logging.level.*");
+
+    private static final List<Pattern> GLOBS = PATTERNS.stream().map(ConfigRules::glob).toList();
+
+    private ImplementedKeys() {}
+
+    static boolean isImplemented(String path) {
+        String pattern = ConfigRules.pattern(path);
+        return GLOBS.stream().anyMatch(glob -> glob.matcher(pattern).matches());
+    }
+
+    /** The paths of {@code config} whose values differ from the defaults and are not implemented. */
+    static List<String> unimplementedKeys(PromregatorConfig config) {
+        JsonNode tree = ConfigSchema.MAPPER.valueToTree(config);
+        List<String> found = new ArrayList<>();
+        collect(ConfigSchema.ROOT, tree, ConfigSchema.ROOT.defaultTree(), "", found);
+        return List.copyOf(found);
+    }
+
+    private static void collect(RecordNode schema, JsonNode value, JsonNode defaults, String path, List<String> found) {
+        schema.children().forEach((name, child) -> {
+            String childPath = TreeNormalizer.join(path, name);
+            JsonNode childValue = value.path(name);
+            JsonNode childDefault = defaults.path(name);
+            if (childValue.equals(childDefault)) {
+                return;
+            }
+            if (child instanceof RecordNode record) {
+                collect(record, childValue, childDefault, childPath, found);
+            } else if (child instanceof ListNode list && list.element() instanceof RecordNode element) {
+                for (int i = 0; i < childValue.size(); i++) {
+                    String elementPath = childPath + "[" + i + "]";
+                    int before = found.size();
+                    collect(element, childValue.get(i), element.defaultTree(), elementPath, found);
+                    if (found.size() == before && !isImplemented(elementPath + ".")) {
+                        found.add(elementPath);
+                    }
+                }
+            } else if (child instanceof MapNode) {
+                childValue.properties().forEach(entry -> {
+                    String entryPath = childPath + "." + entry.getKey();
+                    if (!entry.getValue().equals(childDefault.path(entry.getKey())) && !isImplemented(entryPath)) {
+                        found.add(entryPath);
+                    }
+                });
+            } else if (!isImplemented(childPath)) {
+                found.add(childPath);
+            }
+        });
+    }
+}

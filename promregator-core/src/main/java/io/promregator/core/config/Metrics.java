@@ -1,0 +1,22 @@
+package io.promregator.core.config;
+
+import java.util.Objects;
+
+/**
+ * Promregator's own metrics ({@code promregator.metrics.*}).
+ *
+ * @param auth whether {@code /promregatorMetrics} asks for the inbound Basic credentials (not implemented)
+ * @param internal whether internal metrics of Cloud Foundry access are recorded (not implemented)
+ * @param requestLatency whether a per-target latency histogram is recorded (high cardinality)
+ * @param labelNamePrefix prefix for the target label names on own metrics (not implemented)
+ */
+public record Metrics(EndpointAuth auth, boolean internal, boolean requestLatency, String labelNamePrefix) {
+    public Metrics {
+        auth = Objects.requireNonNullElse(auth, EndpointAuth.NONE);
+        labelNamePrefix = Objects.requireNonNullElse(labelNamePrefix, "");
+    }
+
+    public static Metrics defaults() {
+        return new Metrics(EndpointAuth.NONE, false, false, "");
+    }
+}
