@@ -1,5 +1,7 @@
 package io.promregator.core;
 
+import io.promregator.core.config.PromregatorConfig;
+import io.promregator.core.config.RuntimeSettings;
 import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.enrich.LabelConflict;
 import io.promregator.core.exposition.Exposition;
@@ -10,6 +12,8 @@ import io.promregator.core.scrape.ScrapeSettings;
 import io.promregator.core.scrape.SingleEndpointScraping;
 import io.promregator.core.server.PromregatorServer;
 import io.promregator.core.server.ServerSettings;
+import io.promregator.core.target.StaticTargetResolver;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -36,14 +40,13 @@ public final class Promregator implements AutoCloseable {
     private PromregatorServer server;
 
     private Promregator(Builder builder) {
-        Objects.requireNonNull(builder.targetResolver, "a target resolver is required");
         this.serverSettings = builder.serverSettings;
         this.ownMetrics = new OwnMetrics(builder.requestLatency);
         this.instanceId = builder.scrapeSettings.instanceId();
         HttpClientScraper defaultScraper = builder.scraper == null ? new HttpClientScraper(builder.scrapeSettings) : null;
         this.ownedScraper = defaultScraper;
         this.scraping = new SingleEndpointScraping(
-                builder.targetResolver,
+                builder.targetResolver == null ? new StaticTargetResolver(List.of()) : builder.targetResolver,
                 builder.scraper == null ? defaultScraper : builder.scraper,
                 builder.labelEnricher == null ? new CfLabelEnricher(builder.labelConflict) : builder.labelEnricher,
                 builder.merger == null ? new FirstTypeWinsMerger() : builder.merger,
@@ -100,7 +103,7 @@ public final class Promregator implements AutoCloseable {
         }
     }
 
-    /** Collects the parts; every one but the target resolver has a default. */
+    /** Collects the parts; every one has a default (no targets at all, for the resolver). */
     public static final class Builder {
         private TargetResolver targetResolver;
         private Scraper scraper;
@@ -115,6 +118,21 @@ public final class Promregator implements AutoCloseable {
 
         public Builder targetResolver(TargetResolver value) {
             targetResolver = value;
+            return this;
+        }
+
+        /**
+         * Everything a configuration sets: scraping, server, enrichment policy, request latency, and
+         * (when the configuration lists any and no resolver was set) its static targets.
+         */
+        public Builder config(PromregatorConfig config) {
+            scrapeSettings = RuntimeSettings.scrape(config, scrapeSettings);
+            serverSettings = RuntimeSettings.server(config, serverSettings);
+            labelConflict = config.promregator().scraping().labelConflict();
+            requestLatency = config.promregator().metrics().requestLatency();
+            if (targetResolver == null && !config.promregator().staticTargets().isEmpty()) {
+                targetResolver = new StaticTargetResolver(RuntimeSettings.staticTargets(config));
+            }
             return this;
         }
 

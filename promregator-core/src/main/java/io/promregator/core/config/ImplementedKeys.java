@@ -17,6 +17,9 @@ final class ImplementedKeys {
     static final List<String> PATTERNS = List.of(
             "server.port",
             "server.address",
+            "server.tomcat.threads.max",
+            "server.tomcat.maxThreads",
+            "server.compression.enabled",
             "promregator.scraping.*",
             "promregator.endpoint.maxProcessingTime", // deprecated alias of promregator.scraping.maxProcessingTime
             "promregator.endpoint.threads", // deprecated alias of promregator.scraping.threads

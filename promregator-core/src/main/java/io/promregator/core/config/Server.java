@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param port the listening port; 0 picks a free one. Without this key and {@code SERVER_PORT}, the
  *     environment variable {@code PORT} gives it (as Cloud Foundry sets it), else 8080
  * @param address the address to bind; {@code 0.0.0.0} for all
- * @param tomcat worker threads (not implemented: this server is not Tomcat)
- * @param compression gzip of responses (not implemented yet)
+ * @param tomcat the number of worker threads answering requests ({@code server.tomcat.threads.max})
+ * @param compression whether responses are gzipped for clients that accept it ({@code enabled}; the
+ *     MIME type list is accepted but not needed: every response may be compressed)
  * @param ssl Spring Boot's TLS keys, accepted as they are (not implemented yet)
  */
 public record Server(int port, String address, Tomcat tomcat, Compression compression, Map<String, String> ssl) {

@@ -1,5 +1,6 @@
 package io.promregator.core.server;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.promregator.core.metrics.OwnMetrics;
 import io.promregator.core.scrape.SingleEndpointScraping;
@@ -50,16 +51,18 @@ public final class PromregatorServer implements AutoCloseable {
                 });
         workers.allowCoreThreadTimeOut(true);
         server.setExecutor(workers);
-        server.createContext("/metrics", Route.exact("/metrics", new MetricsHandler(scraping), instanceId));
-        server.createContext("/promregatorMetrics", Route.exact(
-                "/promregatorMetrics", new OwnMetricsHandler(ownMetrics.registry()), instanceId));
-        server.createContext("/-/healthy", Route.exact(
-                "/-/healthy", new HealthHandler(() -> true, "Promregator is Healthy.", ""), instanceId));
-        server.createContext("/-/ready", Route.exact("/-/ready", new HealthHandler(
-                () -> !stopping, "Promregator is Ready.", "Promregator is shutting down."), instanceId));
-        server.createContext("/", Route.exact("/", new IndexHandler(), instanceId));
+        route("/metrics", new MetricsHandler(scraping), instanceId);
+        route("/promregatorMetrics", new OwnMetricsHandler(ownMetrics.registry()), instanceId);
+        route("/-/healthy", new HealthHandler(() -> true, "Promregator is Healthy.", ""), instanceId);
+        route("/-/ready", new HealthHandler(() -> !stopping, "Promregator is Ready.", "Promregator is shutting down."),
+                instanceId);
+        route("/", new IndexHandler(), instanceId);
         server.start();
         logger.info("Listening on {}:{}", settings.address(), port());
+    }
+
+    private void route(String path, HttpHandler handler, String instanceId) {
+        server.createContext(path, new Route(path, false, handler, instanceId, settings.gzip()));
     }
 
     /** The port listened on; the one chosen when the settings said 0. */

@@ -4,11 +4,14 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 /** Writing responses: gzip when the client accepts it, plain text for errors. */
 final class Responses {
+    /** Exchange attribute: whether this server may compress its responses. */
+    static final String GZIP_ALLOWED = "promregator.gzip";
     private static final int GZIP_THRESHOLD = 1024;
 
     private Responses() {}
@@ -16,7 +19,9 @@ final class Responses {
     /** Sends a body, gzip-compressed when the request accepts gzip and the body is worth it. */
     static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        if (body.length >= GZIP_THRESHOLD && acceptsGzip(exchange)) {
+        if (body.length >= GZIP_THRESHOLD
+                && Boolean.TRUE.equals(exchange.getAttribute(GZIP_ALLOWED))
+                && acceptsGzip(exchange)) {
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
             exchange.getResponseHeaders().add("Vary", "Accept-Encoding");
             exchange.sendResponseHeaders(status, 0);
@@ -42,7 +47,7 @@ final class Responses {
     }
 
     static boolean acceptsGzip(HttpExchange exchange) {
-        for (String value : exchange.getRequestHeaders().getOrDefault("Accept-Encoding", java.util.List.of())) {
+        for (String value : exchange.getRequestHeaders().getOrDefault("Accept-Encoding", List.of())) {
             for (String coding : value.split(",")) {
                 String[] parts = coding.trim().toLowerCase(Locale.ROOT).split(";");
                 if (parts[0].trim().equals("gzip") && !isQZero(parts)) {

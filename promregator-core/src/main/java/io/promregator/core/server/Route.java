@@ -19,25 +19,24 @@ final class Route implements HttpHandler {
     private final boolean prefix;
     private final HttpHandler handler;
     private final String instanceId;
+    private final boolean gzip;
 
-    private Route(String path, boolean prefix, HttpHandler handler, String instanceId) {
+    /**
+     * @param prefix whether the route also answers paths below {@code path}
+     * @param gzip whether responses may be gzip-compressed
+     */
+    Route(String path, boolean prefix, HttpHandler handler, String instanceId, boolean gzip) {
         this.path = path;
         this.prefix = prefix;
         this.handler = handler;
         this.instanceId = instanceId;
-    }
-
-    static Route exact(String path, HttpHandler handler, String instanceId) {
-        return new Route(path, false, handler, instanceId);
-    }
-
-    static Route prefix(String path, HttpHandler handler, String instanceId) {
-        return new Route(path, true, handler, instanceId);
+        this.gzip = gzip;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            exchange.setAttribute(Responses.GZIP_ALLOWED, gzip);
             String requestPath = exchange.getRequestURI().getPath();
             if (prefix ? !requestPath.startsWith(path) : !requestPath.equals(path)) {
                 Responses.sendText(exchange, 404, "Not found: " + requestPath);

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param threads the worker threads answering requests
  * @param queue requests waiting for a worker beyond which new connections are refused
  * @param shutdownGrace how long a stop waits for requests in flight
+ * @param gzip whether responses are gzip-compressed for clients that accept it
  */
-public record ServerSettings(String address, int port, int threads, int queue, Duration shutdownGrace) {
+public record ServerSettings(String address, int port, int threads, int queue, Duration shutdownGrace, boolean gzip) {
     public static final int DEFAULT_THREADS = 16;
     public static final int DEFAULT_QUEUE = 256;
 
@@ -27,16 +28,24 @@ public record ServerSettings(String address, int port, int threads, int queue, D
         }
     }
 
-    /** All addresses, port 8080, 16 workers (as the original's Tomcat), 10 s to finish on stop. */
+    /** All addresses, port 8080, 16 workers (as the original's Tomcat), 10 s to finish on stop, gzip. */
     public static ServerSettings defaults() {
-        return new ServerSettings("0.0.0.0", 8080, DEFAULT_THREADS, DEFAULT_QUEUE, Duration.ofSeconds(10));
+        return new ServerSettings("0.0.0.0", 8080, DEFAULT_THREADS, DEFAULT_QUEUE, Duration.ofSeconds(10), true);
     }
 
     public ServerSettings withAddress(String value) {
-        return new ServerSettings(value, port, threads, queue, shutdownGrace);
+        return new ServerSettings(value, port, threads, queue, shutdownGrace, gzip);
     }
 
     public ServerSettings withPort(int value) {
-        return new ServerSettings(address, value, threads, queue, shutdownGrace);
+        return new ServerSettings(address, value, threads, queue, shutdownGrace, gzip);
+    }
+
+    public ServerSettings withThreads(int value) {
+        return new ServerSettings(address, port, value, queue, shutdownGrace, gzip);
+    }
+
+    public ServerSettings withGzip(boolean value) {
+        return new ServerSettings(address, port, threads, queue, shutdownGrace, value);
     }
 }

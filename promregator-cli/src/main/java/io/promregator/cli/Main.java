@@ -1,0 +1,141 @@
+package io.promregator.cli;
+
+import io.promregator.core.Promregator;
+import io.promregator.core.config.ConfigLoader;
+import io.promregator.core.config.ConfigurationException;
+import io.promregator.core.config.PromregatorConfig;
+import io.promregator.core.demo.DemoEndpoints;
+import io.promregator.core.target.StaticTargetResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar promregator-cli.jar --config promregator.yml}: the aggregator as a process. */
+public final class Main {
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURE = 1;
+    static final int EXIT_USAGE = 2;
+    private static final Logger logger = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int status = run(Arrays.asList(args), System.out, System.err);
+        if (status != EXIT_OK) {
+            System.exit(status);
+        }
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("promregator: " + e.getMessage());
+            err.println("Try --help.");
+            return EXIT_USAGE;
+        }
+        try {
+            return switch (arguments.command()) {
+                case HELP -> print(out, Usage.TEXT);
+                case VERSION -> print(out, "promregator " + version());
+                case CHECK_CONFIG -> checkConfig(arguments.config().orElseThrow(), out);
+                case RUN -> serve(load(arguments.config().orElseThrow()), null);
+                case DEMO -> demo();
+            };
+        } catch (ConfigurationException e) {
+            err.println("promregator: invalid configuration:");
+            e.problems().forEach(problem -> err.println("  " + problem));
+            return EXIT_USAGE;
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            err.println("promregator: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+    }
+
+    private static int print(PrintStream out, String text) {
+        out.println(text.strip());
+        return EXIT_OK;
+    }
+
+    private static int checkConfig(Path file, PrintStream out) {
+        PromregatorConfig config = load(file);
+        out.println(file + ": valid");
+        List<String> unimplemented = config.unimplementedKeys();
+        if (!unimplemented.isEmpty()) {
+            out.println("These keys are accepted but have no effect yet: " + String.join(", ", unimplemented));
+        }
+        return EXIT_OK;
+    }
+
+    private static PromregatorConfig load(Path file) {
+        return ConfigLoader.load(file, System.getenv());
+    }
+
+    private static int demo() {
+        DemoEndpoints endpoints = new DemoEndpoints();
+        PromregatorConfig config = PromregatorConfig.builder().serverAddress("127.0.0.1").build();
+        return serve(config, endpoints);
+    }
+
+    /** Runs until SIGTERM or Ctrl-C, then stops gracefully. */
+    private static int serve(PromregatorConfig config, DemoEndpoints demo) {
+        LogLevels.apply(config.logging().effectiveLevels());
+        if (!config.unimplementedKeys().isEmpty()) {
+            logger.warn("These configuration keys are accepted but have no effect in this version: {}",
+                    String.join(", ", config.unimplementedKeys()));
+        }
+        Promregator.Builder builder = Promregator.builder().config(config);
+        if (demo != null) {
+            builder.targetResolver(new StaticTargetResolver(demo.targets()));
+        } else if (config.promregator().staticTargets().isEmpty()) {
+            logger.warn("No targets configured: /metrics will only carry Promregator's own series");
+        }
+        Promregator promregator = builder.build().start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            promregator.close();
+            if (demo != null) {
+                demo.close();
+            }
+            stopped.countDown();
+        }, "promregator-shutdown"));
+        String base = "http://" + displayHost(config) + ":" + promregator.port();
+        logger.info("Promregator {} is up: {}/metrics (merged targets), {}/promregatorMetrics (own metrics)",
+                version(), base, base);
+        if (demo != null) {
+            System.out.println("Demo running. Open " + base + "/metrics and " + base + "/promregatorMetrics; Ctrl-C stops.");
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return EXIT_OK;
+    }
+
+    private static String displayHost(PromregatorConfig config) {
+        String address = config.server().address();
+        return address.equals("0.0.0.0") || address.equals("::") ? "localhost" : address;
+    }
+
+    static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/promregator-version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.promregator.core.config;
+
+import io.promregator.core.Target;
+import io.promregator.core.exposition.Labels;
+import io.promregator.core.scrape.ScrapeSettings;
+import io.promregator.core.server.ServerSettings;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns a configuration into the settings of the parts it configures. */
+public final class RuntimeSettings {
+    private static final Logger logger = LoggerFactory.getLogger(RuntimeSettings.class);
+
+    private RuntimeSettings() {}
+
+    /** The scraper's settings; a connect or read timeout above maxProcessingTime is lowered to it, with a warning. */
+    public static ScrapeSettings scrape(PromregatorConfig config, ScrapeSettings base) {
+        Scraping scraping = config.promregator().scraping();
+        warnIfClamped("connectionTimeout", scraping.connectionTimeout(), scraping.maxProcessingTime());
+        warnIfClamped("socketReadTimeout", scraping.socketReadTimeout(), scraping.maxProcessingTime());
+        ScrapeSettings settings = base.withMaxInFlight(scraping.threads())
+                .withTimeouts(
+                        Duration.ofMillis(scraping.connectionTimeout()),
+                        Duration.ofMillis(scraping.socketReadTimeout()),
+                        Duration.ofMillis(scraping.maxProcessingTime()))
+                .withMaxResponseBytes(scraping.maxResponseSize());
+        if (scraping.proxy().configured()) {
+            settings = settings.withProxy(new InetSocketAddress(scraping.proxy().host(), scraping.proxy().port()));
+        }
+        return settings;
+    }
+
+    /** The server's settings: {@code server.port}, {@code .address}, {@code .tomcat.threads.max}, {@code .compression.enabled}. */
+    public static ServerSettings server(PromregatorConfig config, ServerSettings base) {
+        Server server = config.server();
+        int threads = server.tomcat().maxThreads() > 0 ? server.tomcat().maxThreads() : server.tomcat().threads().max();
+        return base.withAddress(server.address())
+                .withPort(server.port())
+                .withThreads(threads)
+                .withGzip(server.compression().enabled());
+    }
+
+    /** {@code promregator.staticTargets}, each identified by its URL. */
+    public static List<Target> staticTargets(PromregatorConfig config) {
+        List<Target> targets = new ArrayList<>();
+        for (StaticTarget target : config.promregator().staticTargets()) {
+            targets.add(new Target(target.url().toString(), target.url(), Labels.of(target.labels()), target.headers()));
+        }
+        return targets;
+    }
+
+    private static void warnIfClamped(String key, int value, int maxProcessingTime) {
+        if (value > maxProcessingTime) {
+            logger.warn("promregator.scraping.{} ({} ms) is longer than promregator.scraping.maxProcessingTime "
+                    + "({} ms); using {} ms", key, value, maxProcessingTime, maxProcessingTime);
+        }
+    }
+}
