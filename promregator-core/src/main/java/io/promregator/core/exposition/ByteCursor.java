@@ -105,10 +105,12 @@ final class ByteCursor {
     /** Skips spaces and tabs, returning how many. */
     int skipBlanks() {
         int start = pos;
-        while (pos < end && (buf[pos] == ' ' || buf[pos] == '\t')) {
-            pos++;
+        int p = start;
+        while (p < end && (buf[p] == ' ' || buf[p] == '\t')) {
+            p++;
         }
-        return pos - start;
+        pos = p;
+        return p - start;
     }
 
     /** At {@code \n}, {@code \r\n}, a final {@code \r} or the end of the input. */
@@ -149,37 +151,31 @@ final class ByteCursor {
     // ---- names
 
     Name metricName() throws ExpositionParseException {
-        int start = pos;
-        if (pos >= end || (CHAR_CLASS[buf[pos] & 0xff] & METRIC_START) == 0) {
-            throw error("expected a metric name, found " + found());
-        }
-        int hash = 0;
-        while (pos < end) {
-            int b = buf[pos] & 0xff;
-            if ((CHAR_CLASS[b] & METRIC_PART) == 0) {
-                break;
-            }
-            hash = 31 * hash + b;
-            pos++;
-        }
-        return names.intern(buf, start, pos - start, hash);
+        return name(METRIC_START, METRIC_PART, "a metric name");
     }
 
     Name labelName() throws ExpositionParseException {
+        return name(LABEL_START, LABEL_PART, "a label name");
+    }
+
+    private Name name(int startClass, int partClass, String what) throws ExpositionParseException {
+        byte[] b = buf;
         int start = pos;
-        if (pos >= end || (CHAR_CLASS[buf[pos] & 0xff] & LABEL_START) == 0) {
-            throw error("expected a label name, found " + found());
+        if (start >= end || (CHAR_CLASS[b[start] & 0xff] & startClass) == 0) {
+            throw error("expected " + what + ", found " + found());
         }
+        int p = start;
         int hash = 0;
-        while (pos < end) {
-            int b = buf[pos] & 0xff;
-            if ((CHAR_CLASS[b] & LABEL_PART) == 0) {
+        while (p < end) {
+            int c = b[p] & 0xff;
+            if ((CHAR_CLASS[c] & partClass) == 0) {
                 break;
             }
-            hash = 31 * hash + b;
-            pos++;
+            hash = 31 * hash + c;
+            p++;
         }
-        return names.intern(buf, start, pos - start, hash);
+        pos = p;
+        return names.intern(b, start, p - start, hash);
     }
 
     /** Metric name characters, possibly none (an OpenMetrics UNIT). */

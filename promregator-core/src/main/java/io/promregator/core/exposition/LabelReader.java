@@ -147,14 +147,15 @@ final class LabelReader {
     String helpText(boolean quotes) throws ExpositionParseException {
         int start = cursor.pos;
         boolean plain = true;
-        while (!cursor.atLineEnd()) {
-            byte b = buf[cursor.pos];
-            if (b < 0 || b == '\\') {
-                plain = false;
-            }
-            cursor.pos++;
+        int end = start;
+        for (int limit = cursor.end; end < limit && buf[end] != '\n'; end++) {
+            byte b = buf[end];
+            plain &= b >= 0 && b != '\\';
         }
-        int end = cursor.pos;
+        if (end > start && buf[end - 1] == '\r') {
+            end--; // CRLF
+        }
+        cursor.pos = end;
         if (plain) {
             return cursor.latin1(start, end);
         }

@@ -37,7 +37,12 @@ final class OpenMetricsRules {
         metric = null;
     }
 
+    /** Checks the end of the current family (its last histogram point). */
     void finishFamily() throws ExpositionParseException {
+        finishMetric();
+    }
+
+    private void finishMetric() throws ExpositionParseException {
         if (metric != null && histogram) {
             point.finish(family.name, metric);
         }
@@ -67,7 +72,7 @@ final class OpenMetricsRules {
         }
         Labels key = metricKey(kind, sample.labels());
         if (metric == null || !metric.equals(key)) {
-            finishFamily();
+            finishMetric();
             if (!seenMetrics.add(key)) {
                 throw cursor.errorAt(nameStart, "the samples of " + family.name + key
                         + " must be together, not interleaved with other label sets of the family");

@@ -311,4 +311,23 @@ class ExpositionParserTest {
         assertThat(ExpositionParser.parse(body.getBytes(StandardCharsets.UTF_8), ExpositionFormat.PROMETHEUS_TEXT))
                 .isEqualTo(parse(body));
     }
+
+    @Test
+    void readsManyLabelsAndLongEscapedValues() throws Exception {
+        String escaped = "say \\\"hi\\\" ".repeat(50); // say \"hi\" ...
+        String unescaped = "say \"hi\" ".repeat(50);
+        StringBuilder body = new StringBuilder("a{");
+        String[] expected = new String[2 * 40];
+        for (int i = 0; i < 40; i++) {
+            body.append("l").append(i).append("=\"").append(escaped).append(i).append("\",");
+            expected[2 * i] = "l" + i;
+            expected[2 * i + 1] = unescaped + i;
+        }
+        body.append("} 1\n");
+
+        Labels labels = parse(body.toString()).families().get(0).samples().get(0).labels();
+
+        assertThat(labels).isEqualTo(Labels.of(expected));
+        assertThat(labels.value(39)).hasSize(9 * 50 + 2);
+    }
 }
