@@ -173,13 +173,39 @@ final class ByteSink {
         } else if (Double.isInfinite(v)) {
             write(v > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY);
         } else {
-            String s = Double.toString(v);
-            int n = s.length();
-            ensure(n);
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                buf[pos++] = (byte) (c == 'E' ? 'e' : c);
+            writeDecimal(Double.toString(v));
+        }
+    }
+
+    /**
+     * Java writes 1e7 and above in scientific notation; below 1e15 we move the point instead, so that a
+     * created timestamp reads {@code 1600000000.5}, not {@code 1.6000000005e9}. Other exponents stay, with
+     * a lower-case {@code e}.
+     */
+    private void writeDecimal(String s) {
+        int n = s.length();
+        ensure(n + 1);
+        int e = s.indexOf('E');
+        if (e > 0 && s.charAt(e + 1) != '-' && n - e <= 3) {
+            int exponent = Integer.parseInt(s, e + 1, n, 10);
+            int start = s.charAt(0) == '-' ? 1 : 0;
+            int fractionDigits = e - start - 2; // s is [-]d.dddE<exponent>
+            if (exponent < 15 && fractionDigits > exponent) {
+                for (int i = 0; i < start + 1; i++) {
+                    buf[pos++] = (byte) s.charAt(i);
+                }
+                for (int i = start + 2; i < e; i++) {
+                    if (i == start + 2 + exponent) {
+                        buf[pos++] = '.';
+                    }
+                    buf[pos++] = (byte) s.charAt(i);
+                }
+                return;
             }
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            buf[pos++] = (byte) (c == 'E' ? 'e' : c);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.promregator.core.exposition;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -66,9 +67,12 @@ final class OpenMetricsRules implements FormatRules {
     @Override
     public void finish(Block block, List<Block> out) {
         if (block.isGrouped()) {
+            Sample[] original = block.samples.toArray(new Sample[0]); // checking may reorder
             if (!block.conflicting && OpenMetricsChecks.isValid(block)) {
                 out.add(block);
             } else {
+                block.samples.clear();
+                block.samples.addAll(Arrays.asList(original));
                 out.addAll(block.splitBySampleName(UNKNOWN));
             }
             return;
