@@ -1,7 +1,9 @@
 package io.promregator.core.exposition;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the writer emits under one set of metadata lines: a name, the TYPE keyword of the output format,
@@ -50,24 +52,14 @@ final class Block {
 
     /** One simple block per distinct sample name, in order of first appearance, samples in order. */
     List<Block> splitBySampleName(String splitKeyword) {
-        List<Block> parts = new ArrayList<>();
+        Map<String, Block> parts = new LinkedHashMap<>();
         Block current = null;
         for (Sample sample : samples) {
             if (current == null || !current.name.equals(sample.name())) {
-                current = null;
-                for (Block part : parts) {
-                    if (part.name.equals(sample.name())) {
-                        current = part;
-                        break;
-                    }
-                }
-                if (current == null) {
-                    current = simple(sample.name(), splitKeyword, help, unit, 8);
-                    parts.add(current);
-                }
+                current = parts.computeIfAbsent(sample.name(), name -> simple(name, splitKeyword, help, unit, 8));
             }
             current.samples.add(sample);
         }
-        return parts;
+        return new ArrayList<>(parts.values());
     }
 }

@@ -157,8 +157,9 @@ final class ByteSink {
 
     /**
      * Writes a sample value: {@code NaN}, {@code +Inf}, {@code -Inf}; integral values below 1e15 as plain
-     * integers ({@code 17}, not {@code 17.0}); anything else as Java's shortest round-tripping decimal with
-     * a lower-case exponent ({@code 0.25}, {@code 1.0e-5}). Valid and exact in both formats.
+     * integers ({@code 17}, not {@code 17.0}; {@code -0} keeps its sign); anything else as Java's shortest
+     * decimal that reads back to the same double: plain below 1e15 ({@code 0.25}, {@code 1600000000.5}),
+     * else with a lower-case exponent ({@code 1.0e-5}, {@code 1.0e15}). Valid in both formats.
      */
     void writeDouble(double v) {
         long asLong = (long) v;
