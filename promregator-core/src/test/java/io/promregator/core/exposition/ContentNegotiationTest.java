@@ -23,15 +23,16 @@ class ContentNegotiationTest {
     void answersPrometheus3DefaultHeaderWithOpenMetrics() {
         assertThat(ContentNegotiation.choose("application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.6,"
                         + "application/openmetrics-text;version=0.0.1;q=0.5,"
-                        + "text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2"))
+                        + "text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,"
+                        + "text/plain;version=0.0.4;q=0.3,*/*;q=0.2"))
                 .isEqualTo(OPENMETRICS);
     }
 
     @Test
     void skipsProtobufThatItCannotServeForTheNextPreference() {
-        assertThat(ContentNegotiation.choose(
-                        "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.6,"
-                                + "application/openmetrics-text;version=1.0.0;q=0.5,text/plain;version=0.0.4;q=0.3,*/*;q=0.2"))
+        assertThat(ContentNegotiation.choose("application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+                        + "encoding=delimited;q=0.6,application/openmetrics-text;version=1.0.0;q=0.5,"
+                        + "text/plain;version=0.0.4;q=0.3,*/*;q=0.2"))
                 .isEqualTo(OPENMETRICS);
     }
 

@@ -342,7 +342,8 @@ class ExpositionWriterTest {
 
     @Test
     void keepsLabelsInTheirOrder() {
-        MetricFamily family = family("ordered", MetricType.GAUGE, "", sample("ordered", 1, "z", "1", "a", "2", "m", "3"));
+        MetricFamily family = family("ordered", MetricType.GAUGE, "",
+                sample("ordered", 1, "z", "1", "a", "2", "m", "3"));
 
         assertThat(text(family)).endsWith("ordered{z=\"1\",a=\"2\",m=\"3\"} 1\n");
     }
