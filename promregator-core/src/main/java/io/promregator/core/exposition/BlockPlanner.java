@@ -18,7 +18,7 @@ import java.util.Map;
 final class BlockPlanner {
     private BlockPlanner() {}
 
-    static List<Block> plan(List<MetricFamily> families, FormatRules rules) {
+    static List<Block> plan(List<MetricFamily> families, OutputRules rules) {
         Map<String, Block> grouped = new HashMap<>();
         for (MetricFamily family : families) {
             if (rules.isGrouped(family.type()) && !family.samples().isEmpty()) {
@@ -50,7 +50,7 @@ final class BlockPlanner {
         return finished;
     }
 
-    private static Block route(MetricFamily family, String name, FormatRules rules, Map<String, Block> grouped,
+    private static Block route(MetricFamily family, String name, OutputRules rules, Map<String, Block> grouped,
             Map<String, Block> simple, List<Block> order) {
         Block claimant = claimant(name, rules, grouped);
         if (claimant != null) {
@@ -74,7 +74,7 @@ final class BlockPlanner {
         return block;
     }
 
-    private static Block claimant(String name, FormatRules rules, Map<String, Block> grouped) {
+    private static Block claimant(String name, OutputRules rules, Map<String, Block> grouped) {
         if (grouped.isEmpty()) {
             return null;
         }

@@ -1,6 +1,6 @@
 package io.promregator.core.exposition;
 
-import static io.promregator.core.exposition.FormatRules.isSuffixed;
+import static io.promregator.core.exposition.OutputRules.isSuffixed;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -10,8 +10,8 @@ import java.util.List;
  * the broken family no longer claims those names. Samples under other names of a family get
  * {@code unknown} blocks of their own; a stateset that breaks its rules is written as a gauge.
  */
-final class OpenMetricsRules implements FormatRules {
-    static final OpenMetricsRules INSTANCE = new OpenMetricsRules();
+final class OpenMetricsOutputRules implements OutputRules {
+    static final OpenMetricsOutputRules INSTANCE = new OpenMetricsOutputRules();
 
     private static final String[] SUFFIXES = {
         "_total", "_created", "_bucket", "_count", "_sum", "_gcount", "_gsum", "_info"
@@ -19,7 +19,7 @@ final class OpenMetricsRules implements FormatRules {
     private static final String UNKNOWN = "unknown";
     private static final String STATESET = "stateset";
 
-    private OpenMetricsRules() {}
+    private OpenMetricsOutputRules() {}
 
     @Override
     public boolean isGrouped(MetricType type) {

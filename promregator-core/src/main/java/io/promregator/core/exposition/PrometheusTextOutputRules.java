@@ -1,6 +1,6 @@
 package io.promregator.core.exposition;
 
-import static io.promregator.core.exposition.FormatRules.isSuffixed;
+import static io.promregator.core.exposition.OutputRules.isSuffixed;
 
 import java.util.List;
 
@@ -12,15 +12,15 @@ import java.util.List;
  * would reject (a bucket without a numeric {@code le}, a quantile without a numeric {@code quantile}, a
  * sample under the bare histogram name) becomes one untyped block per sample name.
  */
-final class PrometheusTextRules implements FormatRules {
-    static final PrometheusTextRules INSTANCE = new PrometheusTextRules();
+final class PrometheusTextOutputRules implements OutputRules {
+    static final PrometheusTextOutputRules INSTANCE = new PrometheusTextOutputRules();
 
     private static final String[] SUFFIXES = {"_bucket", "_count", "_sum"};
     private static final String COUNTER = "counter";
     private static final String GAUGE = "gauge";
     private static final String UNTYPED = "untyped";
 
-    private PrometheusTextRules() {}
+    private PrometheusTextOutputRules() {}
 
     @Override
     public boolean isGrouped(MetricType type) {

@@ -7,7 +7,7 @@ import java.util.List;
  * names such a block claims, the TYPE keyword of every other sample, and the checks and downgrades a
  * finished block needs. Stateless.
  */
-sealed interface FormatRules permits PrometheusTextRules, OpenMetricsRules {
+sealed interface OutputRules permits PrometheusTextOutputRules, OpenMetricsOutputRules {
 
     /** Whether a family of this type is one block whose samples carry suffixes (a histogram, say). */
     boolean isGrouped(MetricType type);
