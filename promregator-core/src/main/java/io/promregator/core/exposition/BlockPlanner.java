@@ -1,0 +1,95 @@
+package io.promregator.core.exposition;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns families into the blocks an output format can express, never changing a sample.
+ *
+ * <p>Every sample is routed by its name. A name that a grouped block claims (a histogram {@code foo}
+ * claims {@code foo}, {@code foo_bucket}, {@code foo_count}, ...) goes into that block, whichever family it
+ * came from: that folds, for example, the {@code foo_created} gauge that 0.0.4 clients expose next to a
+ * counter {@code foo} back into the counter for OpenMetrics. Every other name gets a simple block of its
+ * own, shared by all families with samples of that name. So no name gets two TYPE lines and no family is
+ * interleaved. Blocks are written in the order of their first sample; a family without samples yields none.
+ */
+final class BlockPlanner {
+    private BlockPlanner() {}
+
+    static List<Block> plan(List<MetricFamily> families, OutputRules rules) {
+        Map<String, Block> grouped = new HashMap<>();
+        for (MetricFamily family : families) {
+            if (rules.isGrouped(family.type()) && !family.samples().isEmpty()) {
+                Block existing = grouped.putIfAbsent(family.name(), Block.grouped(family));
+                if (existing != null) {
+                    existing.conflicting |= existing.groupedType != family.type();
+                    existing.adoptHelp(family.help());
+                }
+            }
+        }
+        Map<String, Block> simple = new HashMap<>();
+        List<Block> order = new ArrayList<>();
+        for (MetricFamily family : families) {
+            String lastName = null;
+            Block target = null;
+            for (Sample sample : family.samples()) {
+                String name = sample.name();
+                if (!name.equals(lastName)) {
+                    target = route(family, name, rules, grouped, simple, order);
+                    lastName = name;
+                }
+                target.samples.add(sample);
+            }
+        }
+        List<Block> finished = new ArrayList<>(order.size() + 8);
+        for (Block block : order) {
+            rules.finish(block, finished);
+        }
+        return finished;
+    }
+
+    private static Block route(MetricFamily family, String name, OutputRules rules, Map<String, Block> grouped,
+            Map<String, Block> simple, List<Block> order) {
+        Block claimant = claimant(name, rules, grouped);
+        if (claimant != null) {
+            if (claimant.samples.isEmpty()) {
+                order.add(claimant);
+            }
+            return claimant;
+        }
+        String keyword = rules.simpleKeyword(family, name);
+        Block block = simple.get(name);
+        if (block == null) {
+            block = Block.simple(name, keyword, family.help(), family.unit(), family.samples().size());
+            simple.put(name, block);
+            order.add(block);
+        } else {
+            if (!block.keyword.equals(keyword)) {
+                block.keyword = rules.conflictKeyword();
+            }
+            block.adoptHelp(family.help());
+        }
+        return block;
+    }
+
+    private static Block claimant(String name, OutputRules rules, Map<String, Block> grouped) {
+        if (grouped.isEmpty()) {
+            return null;
+        }
+        Block block = grouped.get(name);
+        if (block != null) {
+            return block;
+        }
+        for (String suffix : rules.suffixes()) {
+            if (name.length() > suffix.length() && name.endsWith(suffix)) {
+                block = grouped.get(name.substring(0, name.length() - suffix.length()));
+                if (block != null && rules.claims(block.groupedType, suffix)) {
+                    return block;
+                }
+            }
+        }
+        return null;
+    }
+}
