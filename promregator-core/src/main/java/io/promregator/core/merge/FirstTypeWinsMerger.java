@@ -18,38 +18,39 @@ import java.util.Set;
  * Merges expositions family by family: one HELP, TYPE and UNIT per family, the samples of every
  * exposition grouped under it in exposition order.
  *
- * <p>Conflict rule: the first exposition (in list order) to declare a family fixes its type. A later
- * family with the same name but another type, or whose sample names would clash with an earlier
- * family's (a gauge {@code foo_total} against a counter {@code foo}), is dropped whole and counted as a
- * type conflict. A sample whose name and labels equal an earlier one's is dropped and counted as a
+ * <p>A family is its name and type together: a gauge {@code go_memstats_alloc_bytes} and a counter
+ * {@code go_memstats_alloc_bytes} (samples {@code go_memstats_alloc_bytes_total}), as every Go program
+ * exposes them, are two families that coexist. Each family claims the series names its type may write
+ * (a histogram {@code rpc}: {@code rpc}, {@code rpc_bucket}, {@code rpc_count}, {@code rpc_sum},
+ * {@code rpc_created}).
+ *
+ * <p>Conflict rule: the first exposition (in list order) to claim a name keeps it. A later family that
+ * claims a name another family already holds (a gauge {@code rpc} or {@code rpc_count} against that
+ * histogram, a gauge {@code jobs_total} against a counter {@code jobs}) is dropped whole and counted as
+ * a type conflict. A sample whose name and labels equal an earlier one's is dropped and counted as a
  * duplicate series. The first non-empty HELP and UNIT win. Stateless and thread-safe.
  */
 public final class FirstTypeWinsMerger implements ExpositionMerger {
 
     @Override
     public MergeResult merge(List<Exposition> expositions) {
-        Map<String, Accumulator> families = new LinkedHashMap<>();
-        Map<String, String> ownerOfSampleName = new HashMap<>();
+        Map<FamilyKey, Accumulator> families = new LinkedHashMap<>();
+        Map<String, FamilyKey> claims = new HashMap<>();
         Set<SeriesKey> seen = new HashSet<>();
         int typeConflicts = 0;
         int duplicates = 0;
         for (Exposition exposition : expositions) {
             for (MetricFamily family : exposition.families()) {
-                Accumulator accumulator = families.get(family.name());
-                if (accumulator == null) {
-                    if (clashesWithOtherFamily(family, ownerOfSampleName)) {
-                        typeConflicts++;
-                        continue;
-                    }
-                    accumulator = new Accumulator(family);
-                    families.put(family.name(), accumulator);
-                    for (String suffix : ownedSuffixes(family.type())) {
-                        ownerOfSampleName.put(family.name() + suffix, family.name());
-                    }
-                } else if (accumulator.type != family.type()) {
+                FamilyKey key = new FamilyKey(family.name(), family.type());
+                Set<String> claimed = claimedNames(family);
+                if (clashes(key, claimed, claims)) {
                     typeConflicts++;
                     continue;
                 }
+                for (String name : claimed) {
+                    claims.putIfAbsent(name, key);
+                }
+                Accumulator accumulator = families.computeIfAbsent(key, k -> new Accumulator(family));
                 accumulator.takeMetadata(family);
                 for (Sample sample : family.samples()) {
                     if (seen.add(new SeriesKey(sample.name(), sample.labels()))) {
@@ -67,29 +68,40 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
         return new MergeResult(new Exposition(merged), typeConflicts, duplicates);
     }
 
-    private static boolean clashesWithOtherFamily(MetricFamily family, Map<String, String> ownerOfSampleName) {
-        if (ownerOfSampleName.containsKey(family.name())) {
-            return true;
-        }
-        for (String suffix : ownedSuffixes(family.type())) {
-            if (ownerOfSampleName.containsKey(family.name() + suffix)) {
+    private static boolean clashes(FamilyKey key, Set<String> claimed, Map<String, FamilyKey> claims) {
+        for (String name : claimed) {
+            FamilyKey owner = claims.get(name);
+            if (owner != null && !owner.equals(key)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The sample names (as suffixes of the family name) that a family of this type may write. */
-    static List<String> ownedSuffixes(MetricType type) {
+    /** The series names a family may write: those of its type, and those it actually has. */
+    static Set<String> claimedNames(MetricFamily family) {
+        Set<String> names = new HashSet<>();
+        for (String suffix : typeSuffixes(family.type())) {
+            names.add(family.name() + suffix);
+        }
+        for (Sample sample : family.samples()) {
+            names.add(sample.name());
+        }
+        return names;
+    }
+
+    private static List<String> typeSuffixes(MetricType type) {
         return switch (type) {
-            case COUNTER -> List.of("", "_total", "_created");
+            case COUNTER -> List.of("_total", "_created");
             case HISTOGRAM -> List.of("", "_bucket", "_count", "_sum", "_created");
             case GAUGE_HISTOGRAM -> List.of("", "_bucket", "_gcount", "_gsum");
             case SUMMARY -> List.of("", "_count", "_sum", "_created");
-            case INFO -> List.of("", "_info");
+            case INFO -> List.of("_info");
             case GAUGE, STATESET, UNKNOWN -> List.of("");
         };
     }
+
+    private record FamilyKey(String name, MetricType type) {}
 
     private record SeriesKey(String name, Labels labels) {}
 

@@ -86,6 +86,7 @@ class PromregatorConfigTest {
                 server:
                   port: 9000
                   tomcat.threads.max: 200
+                  compression.mimeTypes: text/plain
                 logging.level.root: INFO
                 logging.config: logback.xml
                 spring.main.banner-mode: "off"
@@ -99,7 +100,7 @@ class PromregatorConfigTest {
                 "promregator.targets[0].applicationRegex",
                 "promregator.targets[1]",
                 "promregator.metrics.internal",
-                "server.tomcat.threads.max",
+                "server.compression.mimeTypes",
                 "logging.config",
                 "spring.main.banner-mode");
     }

@@ -41,13 +41,33 @@ class FirstTypeWinsMergerTest {
 
     @Test
     void firstTargetsTypeWinsAndTheConflictIsCounted() {
-        MetricFamily counter = new MetricFamily("jobs", MetricType.COUNTER, "", "", List.of(sample("jobs_total", "1", 5)));
-        MetricFamily gauge = gauge("jobs", "", sample("jobs", "2", 7));
+        MetricFamily histogram = new MetricFamily("lat", MetricType.HISTOGRAM, "", "", List.of(
+                new Sample("lat_bucket", Labels.of("le", "+Inf"), 1), new Sample("lat_count", Labels.EMPTY, 1)));
+        MetricFamily gauge = gauge("lat", "", sample("lat", "2", 7));
+        MetricFamily plainCounter = new MetricFamily("up", MetricType.COUNTER, "", "", List.of(sample("up", "1", 1)));
+        MetricFamily upGauge = gauge("up", "", sample("up", "2", 1));
 
-        MergeResult result = merger.merge(List.of(exposition(counter), exposition(gauge)));
+        MergeResult result = merger.merge(List.of(exposition(histogram, plainCounter), exposition(gauge, upGauge)));
 
-        assertThat(result.exposition().families()).containsExactly(counter);
-        assertThat(result.typeConflicts()).isEqualTo(1);
+        assertThat(result.exposition().families()).containsExactly(histogram, plainCounter);
+        assertThat(result.typeConflicts()).isEqualTo(2);
+    }
+
+    @Test
+    void gaugeAndCounterSharingAFamilyNameButNoSeriesNameCoexist() {
+        MetricFamily gauge = gauge("go_memstats_alloc_bytes", "", sample("go_memstats_alloc_bytes", "1", 5));
+        MetricFamily counter = new MetricFamily("go_memstats_alloc_bytes", MetricType.COUNTER, "", "",
+                List.of(sample("go_memstats_alloc_bytes_total", "1", 9)));
+        MetricFamily gauge2 = gauge("go_memstats_alloc_bytes", "", sample("go_memstats_alloc_bytes", "2", 6));
+        MetricFamily counter2 = new MetricFamily("go_memstats_alloc_bytes", MetricType.COUNTER, "", "",
+                List.of(sample("go_memstats_alloc_bytes_total", "2", 10)));
+
+        MergeResult result = merger.merge(List.of(exposition(gauge, counter), exposition(gauge2, counter2)));
+
+        assertThat(result.exposition().families()).extracting(MetricFamily::type)
+                .containsExactly(MetricType.GAUGE, MetricType.COUNTER);
+        assertThat(result.exposition().families()).allSatisfy(f -> assertThat(f.samples()).hasSize(2));
+        assertThat(result.typeConflicts()).isZero();
     }
 
     @Test
