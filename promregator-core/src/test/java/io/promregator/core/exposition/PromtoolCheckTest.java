@@ -5,6 +5,7 @@ import static io.promregator.core.exposition.TestFamilies.sample;
 import static io.promregator.core.exposition.TestFamilies.timed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promregator.core.testing.Promtool;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

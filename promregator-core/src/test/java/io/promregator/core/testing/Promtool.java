@@ -1,4 +1,4 @@
-package io.promregator.core.exposition;
+package io.promregator.core.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * 0.0.4 exposition. A missing promtool is a failure, never a skip: install it with
  * {@code apt-get install prometheus}.
  */
-final class Promtool {
+public final class Promtool {
     private static final Path DEBIAN_PATH = Path.of("/usr/bin/promtool");
     private static final long TIMEOUT_SECONDS = 60;
 
@@ -26,14 +26,14 @@ final class Promtool {
      * What {@code promtool check metrics} said. Exit code 0: fine; 3: it parsed, but lint found problems
      * (missing HELP, a counter without {@code _total}, ...); 1: it could not parse the exposition.
      */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
         /** Lines about expositions promtool could not read, such as "text format parsing error in line 3". */
-        List<String> parseErrors() {
+        public List<String> parseErrors() {
             return output.lines().filter(Result::isError).toList();
         }
 
         /** Lint findings: every other line, "metric_name problem" each. */
-        List<String> lintProblems() {
+        public List<String> lintProblems() {
             return output.lines().filter(line -> !line.isBlank() && !isError(line)).toList();
         }
 
@@ -43,7 +43,7 @@ final class Promtool {
     }
 
     /** The promtool on the PATH, else Debian's; fails the calling test when there is none. */
-    static Path executable() {
+    public static Path executable() {
         String path = System.getenv("PATH");
         if (path != null) {
             for (String directory : path.split(java.io.File.pathSeparator)) {
@@ -61,7 +61,7 @@ final class Promtool {
     }
 
     /** Pipes the exposition into {@code promtool check metrics}; stdout and stderr together. */
-    static Result checkMetrics(String exposition) {
+    public static Result checkMetrics(String exposition) {
         try {
             Process process = new ProcessBuilder(executable().toString(), "check", "metrics")
                     .redirectErrorStream(true)
