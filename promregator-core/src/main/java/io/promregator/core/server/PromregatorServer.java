@@ -25,7 +25,7 @@ public final class PromregatorServer implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final ServerSettings settings;
-    private volatile boolean stopping;
+    private final InFlight inFlight = new InFlight();
 
     /** Binds the port and starts serving. */
     public PromregatorServer(
@@ -54,7 +54,7 @@ public final class PromregatorServer implements AutoCloseable {
         route("/metrics", new MetricsHandler(scraping), instanceId);
         route("/promregatorMetrics", new OwnMetricsHandler(ownMetrics.registry()), instanceId);
         route("/-/healthy", new HealthHandler(() -> true, "Promregator is Healthy.", ""), instanceId);
-        route("/-/ready", new HealthHandler(() -> !stopping, "Promregator is Ready.", "Promregator is shutting down."),
+        route("/-/ready", new HealthHandler(() -> !inFlight.stopping(), "Promregator is Ready.", "Promregator is shutting down."),
                 instanceId);
         route("/", new IndexHandler(), instanceId);
         server.start();
@@ -62,7 +62,7 @@ public final class PromregatorServer implements AutoCloseable {
     }
 
     private void route(String path, HttpHandler handler, String instanceId) {
-        server.createContext(path, new Route(path, false, handler, instanceId, settings.gzip()));
+        server.createContext(path, new Route(path, false, handler, instanceId, settings.gzip(), inFlight));
     }
 
     /** The port listened on; the one chosen when the settings said 0. */
@@ -70,11 +70,18 @@ public final class PromregatorServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * Refuses new requests (503), waits for those in flight to finish (at most the grace period),
+     * then closes the port and the workers.
+     */
     @Override
     public void close() {
-        stopping = true;
         logger.info("Stopping: finishing requests in flight (at most {} s)", settings.shutdownGrace().toSeconds());
-        server.stop((int) Math.max(0, settings.shutdownGrace().toSeconds()));
+        if (!inFlight.stopAndAwait(settings.shutdownGrace())) {
+            logger.warn("Requests still in flight after {} s are cut off", settings.shutdownGrace().toSeconds());
+        }
+        // The JDK 17 server's own stop(delay) waits out the whole delay even when idle, hence our count.
+        server.stop(0);
         workers.shutdown();
         try {
             workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);

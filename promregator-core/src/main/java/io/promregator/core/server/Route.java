@@ -20,21 +20,39 @@ final class Route implements HttpHandler {
     private final HttpHandler handler;
     private final String instanceId;
     private final boolean gzip;
+    private final InFlight inFlight;
 
     /**
      * @param prefix whether the route also answers paths below {@code path}
      * @param gzip whether responses may be gzip-compressed
+     * @param inFlight counts requests being answered, and refuses new ones once the server stops
      */
-    Route(String path, boolean prefix, HttpHandler handler, String instanceId, boolean gzip) {
+    Route(String path, boolean prefix, HttpHandler handler, String instanceId, boolean gzip, InFlight inFlight) {
         this.path = path;
         this.prefix = prefix;
         this.handler = handler;
         this.instanceId = instanceId;
         this.gzip = gzip;
+        this.inFlight = inFlight;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        if (!inFlight.enter()) {
+            try (exchange) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                Responses.sendText(exchange, 503, "Promregator is shutting down.");
+            }
+            return;
+        }
+        try {
+            answer(exchange);
+        } finally {
+            inFlight.exit();
+        }
+    }
+
+    private void answer(HttpExchange exchange) {
         try (exchange) {
             exchange.setAttribute(Responses.GZIP_ALLOWED, gzip);
             String requestPath = exchange.getRequestURI().getPath();
