@@ -82,7 +82,9 @@ public final class Main {
 
     private static int demo() {
         DemoEndpoints endpoints = new DemoEndpoints();
-        PromregatorConfig config = PromregatorConfig.builder().serverAddress("127.0.0.1").build();
+        // Defaults, plus what the environment says ($PORT, SERVER_PORT, ...), on the loopback address only.
+        PromregatorConfig config =
+                ConfigLoader.load("", System.getenv()).toBuilder().serverAddress("127.0.0.1").build();
         return serve(config, endpoints);
     }
 

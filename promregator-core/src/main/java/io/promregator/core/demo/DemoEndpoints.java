@@ -62,12 +62,14 @@ public final class DemoEndpoints implements AutoCloseable {
 
     private void send(HttpExchange exchange, boolean openMetrics, int index) throws IOException {
         long seconds = (System.currentTimeMillis() - started) / 1000 + 1;
+        // The same counter as each format writes it: family "http_server_requests" in OpenMetrics,
+        // "http_server_requests_total" in text 0.0.4; the series are http_server_requests_total in both.
+        String family = openMetrics ? "http_server_requests" : "http_server_requests_total";
         StringBuilder body = new StringBuilder(1024)
-                .append("# HELP http_server_requests Requests served.\n")
-                .append("# TYPE http_server_requests counter\n");
-        String suffix = openMetrics ? "_total" : "";
+                .append("# HELP ").append(family).append(" Requests served.\n")
+                .append("# TYPE ").append(family).append(" counter\n");
         for (String uri : List.of("/cart", "/checkout")) {
-            body.append("http_server_requests").append(suffix)
+            body.append("http_server_requests_total")
                     .append("{method=\"GET\",uri=\"").append(uri).append("\",status=\"200\"} ")
                     .append(seconds * (uri.length() + index)).append('\n');
         }
