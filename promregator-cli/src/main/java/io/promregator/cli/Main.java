@@ -83,8 +83,9 @@ public final class Main {
     private static int demo() {
         DemoEndpoints endpoints = new DemoEndpoints();
         // Defaults, plus what the environment says ($PORT, SERVER_PORT, ...), on the loopback address only.
-        PromregatorConfig config =
-                ConfigLoader.load("", System.getenv()).toBuilder().serverAddress("127.0.0.1").build();
+        PromregatorConfig config = ConfigLoader.load("", System.getenv()).toBuilder()
+                .serverAddress("127.0.0.1")
+                .build();
         return serve(config, endpoints);
     }
 
@@ -92,7 +93,8 @@ public final class Main {
     private static int serve(PromregatorConfig config, DemoEndpoints demo) {
         LogLevels.apply(config.logging().effectiveLevels());
         if (!config.unimplementedKeys().isEmpty()) {
-            logger.warn("These configuration keys are accepted but have no effect in this version: {}",
+            logger.warn(
+                    "These configuration keys are accepted but have no effect in this version: {}",
                     String.join(", ", config.unimplementedKeys()));
         }
         Promregator.Builder builder = Promregator.builder().config(config);
@@ -103,18 +105,25 @@ public final class Main {
         }
         Promregator promregator = builder.build().start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            promregator.close();
-            if (demo != null) {
-                demo.close();
-            }
-            stopped.countDown();
-        }, "promregator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            promregator.close();
+                            if (demo != null) {
+                                demo.close();
+                            }
+                            stopped.countDown();
+                        },
+                        "promregator-shutdown"));
         String base = "http://" + displayHost(config) + ":" + promregator.port();
-        logger.info("Promregator {} is up: {}/metrics (merged targets), {}/promregatorMetrics (own metrics)",
-                version(), base, base);
+        logger.info(
+                "Promregator {} is up: {}/metrics (merged targets), {}/promregatorMetrics (own metrics)",
+                version(),
+                base,
+                base);
         if (demo != null) {
-            System.out.println("Demo running. Open " + base + "/metrics and " + base + "/promregatorMetrics; Ctrl-C stops.");
+            System.out.println(
+                    "Demo running. Open " + base + "/metrics and " + base + "/promregatorMetrics; Ctrl-C stops.");
         }
         try {
             stopped.await();

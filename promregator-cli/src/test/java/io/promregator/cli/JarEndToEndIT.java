@@ -28,7 +28,8 @@ class JarEndToEndIT {
     private final HttpClient client = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(URI url, String accept) throws Exception {
-        return client.send(HttpRequest.newBuilder(url).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(url).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<Double> upValues(Exposition exposition) {
@@ -70,14 +71,20 @@ class JarEndToEndIT {
                       address: 127.0.0.1
                     """.formatted(a, b, down));
 
-            try (JarProcess jar = JarProcess.start(Map.of(), "--config", config.toString()).awaitReady()) {
+            try (JarProcess jar =
+                    JarProcess.start(Map.of(), "--config", config.toString()).awaitReady()) {
                 HttpResponse<String> openMetrics = get(jar.url("/metrics"), PROMETHEUS_ACCEPT);
                 HttpResponse<String> text = get(jar.url("/metrics"), "text/plain;version=0.0.4");
                 HttpResponse<String> own = get(jar.url("/promregatorMetrics"), "text/plain");
 
                 Exposition merged = ExpositionParser.parse(openMetrics.body(), ExpositionFormat.OPENMETRICS);
-                MetricFamily jobs = merged.families().stream().filter(f -> f.name().equals("jobs")).findFirst().orElseThrow();
-                assertThat(jobs.samples()).extracting(s -> s.labels().get("cf_instance_number")).containsExactly("0", "1");
+                MetricFamily jobs = merged.families().stream()
+                        .filter(f -> f.name().equals("jobs"))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(jobs.samples())
+                        .extracting(s -> s.labels().get("cf_instance_number"))
+                        .containsExactly("0", "1");
                 assertThat(upValues(merged)).containsExactly(1.0, 1.0, 0.0);
                 Promtool.Result check = Promtool.checkMetrics(text.body());
                 assertThat(check.exitCode()).as(check.output()).isZero();
@@ -118,9 +125,10 @@ class JarEndToEndIT {
         int exit = JarProcess.runAndCapture(output, "--check-config", config.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(output.get(1)).contains(
-                "promregator.scraping.threads: must be an integer of at least 1. Found: -1",
-                "promregator.tagrets: unknown key. Did you mean \"targets\"?");
+        assertThat(output.get(1))
+                .contains(
+                        "promregator.scraping.threads: must be an integer of at least 1. Found: -1",
+                        "promregator.tagrets: unknown key. Did you mean \"targets\"?");
     }
 
     @Test

@@ -40,14 +40,13 @@ final class JarProcess implements AutoCloseable {
     /** Starts {@code java -jar promregator-cli.jar ARGS} with {@code PORT} set to a free port. */
     static JarProcess start(Map<String, String> env, String... args) throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         command.addAll(List.of(args));
         Path stdout = Files.createTempFile("promregator-out", ".log");
         Path stderr = Files.createTempFile("promregator-err", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().putAll(env);
         return new JarProcess(builder.start(), stdout, stderr, port);

@@ -43,7 +43,8 @@ public final class Promregator implements AutoCloseable {
         this.serverSettings = builder.serverSettings;
         this.ownMetrics = new OwnMetrics(builder.requestLatency);
         this.instanceId = builder.scrapeSettings.instanceId();
-        HttpClientScraper defaultScraper = builder.scraper == null ? new HttpClientScraper(builder.scrapeSettings) : null;
+        HttpClientScraper defaultScraper =
+                builder.scraper == null ? new HttpClientScraper(builder.scrapeSettings) : null;
         this.ownedScraper = defaultScraper;
         this.scraping = new SingleEndpointScraping(
                 builder.targetResolver == null ? new StaticTargetResolver(List.of()) : builder.targetResolver,

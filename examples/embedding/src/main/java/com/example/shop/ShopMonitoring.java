@@ -58,7 +58,8 @@ public final class ShopMonitoring implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        List<URI> workers = List.of(URI.create("http://127.0.0.1:9101/metrics"), URI.create("http://127.0.0.1:9102/metrics"));
+        List<URI> workers =
+                List.of(URI.create("http://127.0.0.1:9101/metrics"), URI.create("http://127.0.0.1:9102/metrics"));
         try (ShopMonitoring monitoring = new ShopMonitoring(workers, 8080)) {
             System.out.println("Serving http://127.0.0.1:" + monitoring.port() + "/metrics; Ctrl-C stops.");
             Thread.currentThread().join();

@@ -23,7 +23,8 @@ class EnrichmentTest {
     private static String enrich(String exposition, LabelConflict policy) throws Exception {
         LabelEnricher enricher = new CfLabelEnricher(policy);
         Exposition parsed = ExpositionParser.parse(exposition, ExpositionFormat.PROMETHEUS_TEXT);
-        return ExpositionWriter.toString(enricher.enrich(parsed, INSTANCE).families(), ExpositionFormat.PROMETHEUS_TEXT);
+        return ExpositionWriter.toString(
+                enricher.enrich(parsed, INSTANCE).families(), ExpositionFormat.PROMETHEUS_TEXT);
     }
 
     @Test

@@ -26,15 +26,18 @@ class ShopMonitoringTest {
         worker.start();
         URI workerUrl = URI.create("http://127.0.0.1:" + worker.getAddress().getPort() + "/metrics");
         try (ShopMonitoring monitoring = new ShopMonitoring(List.of(workerUrl), 0)) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + monitoring.port() + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + monitoring.port() + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains(
-                    "orders_total{org_name=\"shop-org\",space_name=\"production\",app_name=\"shop-worker\","
-                            + "cf_instance_id=\"worker:0\",cf_instance_number=\"0\"} 3",
-                    "promregator_up{org_name=\"shop-org\"");
+            assertThat(response.body())
+                    .contains(
+                            "orders_total{org_name=\"shop-org\",space_name=\"production\",app_name=\"shop-worker\","
+                                    + "cf_instance_id=\"worker:0\",cf_instance_number=\"0\"} 3",
+                            "promregator_up{org_name=\"shop-org\"");
         } finally {
             worker.stop(0);
         }

@@ -123,8 +123,19 @@ public record Cf(
         }
 
         public Cf build() {
-            return new Cf(apiHost, username, password, skipSslValidation, proxy, "", 0, connectionPool, threadPool,
-                    request, cache, watchdog);
+            return new Cf(
+                    apiHost,
+                    username,
+                    password,
+                    skipSslValidation,
+                    proxy,
+                    "",
+                    0,
+                    connectionPool,
+                    threadPool,
+                    request,
+                    cache,
+                    watchdog);
         }
     }
 }

@@ -28,8 +28,7 @@ public record CfCache(Type type, Timeout timeout, Expiry expiry, Aggregator aggr
     }
 
     /** {@code cf.cache.timeout.*} in seconds. */
-    public record Timeout(
-            int org, int space, int application, int domain, int route, int process, int resolver) {
+    public record Timeout(int org, int space, int application, int domain, int route, int process, int resolver) {
         public static Timeout defaults() {
             return new Timeout(3600, 3600, 300, 3600, 300, 300, 300);
         }

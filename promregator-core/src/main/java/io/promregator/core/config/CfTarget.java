@@ -162,8 +162,19 @@ public record CfTarget(
         }
 
         public CfTarget build() {
-            return new CfTarget(orgName, orgRegex, spaceName, spaceRegex, applicationName, applicationRegex, path,
-                    protocol, preferredRouteRegex, internalRoutePort, kubernetesAnnotations, overrideRouteAndPath,
+            return new CfTarget(
+                    orgName,
+                    orgRegex,
+                    spaceName,
+                    spaceRegex,
+                    applicationName,
+                    applicationRegex,
+                    path,
+                    protocol,
+                    preferredRouteRegex,
+                    internalRoutePort,
+                    kubernetesAnnotations,
+                    overrideRouteAndPath,
                     authenticatorId);
         }
     }

@@ -87,7 +87,8 @@ public final class ConfigLoader {
     private static String describe(IOException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-                return marked.getProblem() + " (line " + (marked.getProblemMark().getLine() + 1) + ", column "
+                return marked.getProblem() + " (line "
+                        + (marked.getProblemMark().getLine() + 1) + ", column "
                         + (marked.getProblemMark().getColumn() + 1) + ")";
             }
         }
@@ -97,8 +98,9 @@ public final class ConfigLoader {
             String message = duplicate.lookingAt()
                     ? "duplicate key \"" + duplicate.group(1) + "\""
                     : processing.getOriginalMessage();
-            return location == null ? message : message + " (line " + location.getLineNr() + ", column "
-                    + location.getColumnNr() + ")";
+            return location == null
+                    ? message
+                    : message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         }
         return e.getMessage();
     }
@@ -108,9 +110,12 @@ public final class ConfigLoader {
         JsonNode endpoint = tree.path("promregator").path("endpoint");
         for (String key : List.of("maxProcessingTime", "threads")) {
             JsonNode value = endpoint.path(key);
-            if (value.isInt() && value.intValue() > 0
+            if (value.isInt()
+                    && value.intValue() > 0
                     && tree.path("promregator").path("scraping").path(key).isMissingNode()) {
-                tree.withObjectProperty("promregator").withObjectProperty("scraping").set(key, value);
+                tree.withObjectProperty("promregator")
+                        .withObjectProperty("scraping")
+                        .set(key, value);
             }
         }
     }

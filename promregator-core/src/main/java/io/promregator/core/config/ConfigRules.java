@@ -22,9 +22,11 @@ final class ConfigRules {
     static final String URL = "must be an absolute http or https URL";
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final Set<String> RESTRICTED_HEADERS =
+            Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final String HOST_PART = "[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?";
-    private static final Pattern HOST = Pattern.compile(HOST_PART + "(\\." + HOST_PART + ")*\\.?|\\[?[0-9A-Fa-f.]*:[0-9A-Fa-f:.%]*]?");
+    private static final Pattern HOST =
+            Pattern.compile(HOST_PART + "(\\." + HOST_PART + ")*\\.?|\\[?[0-9A-Fa-f.]*:[0-9A-Fa-f:.%]*]?");
     private static final Pattern HOST_PORT = Pattern.compile("(?<host>[^:]+|\\[[^]]+]):(?<port>\\d{1,5})");
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "OFF");
     private static final Set<String> AUTHENTICATOR_TYPES =
@@ -36,55 +38,121 @@ final class ConfigRules {
     private static final List<Rule> RULES = new ArrayList<>();
 
     static {
-        values(PORT, n -> between(n, 0, 65535), "server.port", "cf.proxy.port", "cf.proxyPort",
-                "promregator.scraping.proxy.port", "promregator.discovery.port", "promregator.defaultInternalRoutePort",
+        values(
+                PORT,
+                n -> between(n, 0, 65535),
+                "server.port",
+                "cf.proxy.port",
+                "cf.proxyPort",
+                "promregator.scraping.proxy.port",
+                "promregator.discovery.port",
+                "promregator.defaultInternalRoutePort",
                 "promregator.targets[].internalRoutePort");
-        values("must be a positive integer (milliseconds)", n -> n.asLong() > 0,
-                "cf.request.timeout.org", "cf.request.timeout.space", "cf.request.timeout.appInSpace",
-                "cf.request.timeout.domain", "cf.request.timeout.route", "cf.request.timeout.process",
-                "cf.request.timeout.appSummary", "cf.request.backoff", "cf.cache.aggregator.checkinterval.*",
-                "cf.watchdog.timeout", "promregator.scraping.maxProcessingTime", "promregator.scraping.connectionTimeout",
+        values(
+                "must be a positive integer (milliseconds)",
+                n -> n.asLong() > 0,
+                "cf.request.timeout.org",
+                "cf.request.timeout.space",
+                "cf.request.timeout.appInSpace",
+                "cf.request.timeout.domain",
+                "cf.request.timeout.route",
+                "cf.request.timeout.process",
+                "cf.request.timeout.appSummary",
+                "cf.request.backoff",
+                "cf.cache.aggregator.checkinterval.*",
+                "cf.watchdog.timeout",
+                "promregator.scraping.maxProcessingTime",
+                "promregator.scraping.connectionTimeout",
                 "promregator.scraping.socketReadTimeout");
-        values("must be a positive integer (seconds)", n -> n.asLong() > 0, "cf.cache.timeout.*", "cf.cache.expiry.*",
-                "cf.watchdog.rate", "cf.watchdog.initialDelay", "promregator.discoverer.timeout", "promregator.gc.rate");
-        values("must be an integer of at least 1", n -> n.asLong() >= 1, "promregator.scraping.threads",
-                "server.tomcat.threads.max", "promregator.simulation.instances", "cf.cache.aggregator.blocksize.*");
-        values("must be an integer of at least 0", n -> n.asLong() >= 0, "cf.connectionPool.size", "cf.threadPool.size",
-                "cf.watchdog.restartCount", "promregator.endpoint.maxProcessingTime", "promregator.endpoint.threads",
-                "server.tomcat.maxThreads", "cf.request.timeout.app", "cf.request.timeout.routeMapping",
+        values(
+                "must be a positive integer (seconds)",
+                n -> n.asLong() > 0,
+                "cf.cache.timeout.*",
+                "cf.cache.expiry.*",
+                "cf.watchdog.rate",
+                "cf.watchdog.initialDelay",
+                "promregator.discoverer.timeout",
+                "promregator.gc.rate");
+        values(
+                "must be an integer of at least 1",
+                n -> n.asLong() >= 1,
+                "promregator.scraping.threads",
+                "server.tomcat.threads.max",
+                "promregator.simulation.instances",
+                "cf.cache.aggregator.blocksize.*");
+        values(
+                "must be an integer of at least 0",
+                n -> n.asLong() >= 0,
+                "cf.connectionPool.size",
+                "cf.threadPool.size",
+                "cf.watchdog.restartCount",
+                "promregator.endpoint.maxProcessingTime",
+                "promregator.endpoint.threads",
+                "server.tomcat.maxThreads",
+                "cf.request.timeout.app",
+                "cf.request.timeout.routeMapping",
                 "cf.request.timeout.sharedDomain");
         values("must be a number of at least 0", n -> n.asDouble() >= 0, "cf.request.rateLimit");
         values("must be an integer of at least -1", n -> n.asLong() >= -1, "promregator.workaround.dnscache.timeout");
         values("must be a positive integer (bytes)", n -> n.asLong() > 0, "promregator.scraping.maxResponseSize");
-        values("must be a valid regular expression", text(ConfigRules::compiles), "promregator.targets[].orgRegex",
-                "promregator.targets[].spaceRegex", "promregator.targets[].applicationRegex",
+        values(
+                "must be a valid regular expression",
+                text(ConfigRules::compiles),
+                "promregator.targets[].orgRegex",
+                "promregator.targets[].spaceRegex",
+                "promregator.targets[].applicationRegex",
                 "promregator.targets[].preferredRouteRegex[]");
-        values("must be http or https", text(s -> s.equals("http") || s.equals("https")), "promregator.targets[].protocol");
-        values("must be http or https", text(s -> s.isEmpty() || s.equals("http") || s.equals("https")),
+        values(
+                "must be http or https",
+                text(s -> s.equals("http") || s.equals("https")),
+                "promregator.targets[].protocol");
+        values(
+                "must be http or https",
+                text(s -> s.isEmpty() || s.equals("http") || s.equals("https")),
                 "promregator.discovery.scheme");
-        values("must be a host name with an optional port, or an http or https URL", text(ConfigRules::isApiHost),
+        values(
+                "must be a host name with an optional port, or an http or https URL",
+                text(ConfigRules::isApiHost),
                 "cf.api_host");
-        values("must be a host name or IP address, without scheme or port", text(s -> s.isEmpty() || isHost(s)),
-                "cf.proxy.host", "cf.proxyHost", "promregator.scraping.proxy.host");
+        values(
+                "must be a host name or IP address, without scheme or port",
+                text(s -> s.isEmpty() || isHost(s)),
+                "cf.proxy.host",
+                "cf.proxyHost",
+                "promregator.scraping.proxy.host");
         values("must be an IP address or host name", text(ConfigRules::isHost), "server.address");
-        values("must be one of basic, OAuth2XSUAABasic, OAuth2XSUAACertificate, OAuth2XSUAA, none",
+        values(
+                "must be one of basic, OAuth2XSUAABasic, OAuth2XSUAACertificate, OAuth2XSUAA, none",
                 text(s -> s.isEmpty() || AUTHENTICATOR_TYPES.contains(s.toLowerCase(Locale.ROOT))),
-                "promregator.authenticator.type", "promregator.targetAuthenticators[].type");
-        values(URL, text(s -> s.isEmpty() || isHttpUrl(s)), "promregator.*.tokenServiceURL",
+                "promregator.authenticator.type",
+                "promregator.targetAuthenticators[].type");
+        values(
+                URL,
+                text(s -> s.isEmpty() || isHttpUrl(s)),
+                "promregator.*.tokenServiceURL",
                 "promregator.*.tokenServiceCertURL");
         values(URL, text(ConfigRules::isHttpUrl), "promregator.staticTargets[].url");
-        values("must be a label name prefix matching [a-zA-Z_][a-zA-Z0-9_]*",
-                text(s -> s.isEmpty() || LABEL_NAME.matcher(s).matches()), "promregator.metrics.labelNamePrefix");
-        keys("must be a label name matching [a-zA-Z_][a-zA-Z0-9_]* and not starting with __",
-                text(s -> LABEL_NAME.matcher(s).matches() && !s.startsWith("__")), "promregator.staticTargets[].labels.*");
-        keys("must be an HTTP header name other than Connection, Content-Length, Expect, Host and Upgrade",
+        values(
+                "must be a label name prefix matching [a-zA-Z_][a-zA-Z0-9_]*",
+                text(s -> s.isEmpty() || LABEL_NAME.matcher(s).matches()),
+                "promregator.metrics.labelNamePrefix");
+        keys(
+                "must be a label name matching [a-zA-Z_][a-zA-Z0-9_]* and not starting with __",
+                text(s -> LABEL_NAME.matcher(s).matches() && !s.startsWith("__")),
+                "promregator.staticTargets[].labels.*");
+        keys(
+                "must be an HTTP header name other than Connection, Content-Length, Expect, Host and Upgrade",
                 text(s -> HEADER_NAME.matcher(s).matches() && !RESTRICTED_HEADERS.contains(s.toLowerCase(Locale.ROOT))),
                 "promregator.staticTargets[].headers.*");
-        values("must not contain line breaks", text(s -> s.indexOf('\r') < 0 && s.indexOf('\n') < 0),
+        values(
+                "must not contain line breaks",
+                text(s -> s.indexOf('\r') < 0 && s.indexOf('\n') < 0),
                 "promregator.staticTargets[].headers.*");
         // YAML 1.1 reads OFF as false; Spring takes false for OFF, and so does Logging.
-        values("must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF",
-                text(s -> LEVELS.contains(s.toUpperCase(Locale.ROOT)) || s.equalsIgnoreCase("false")), "logging.level.*");
+        values(
+                "must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF",
+                text(s -> LEVELS.contains(s.toUpperCase(Locale.ROOT)) || s.equalsIgnoreCase("false")),
+                "logging.level.*");
     }
 
     private ConfigRules() {}
@@ -93,7 +161,9 @@ final class ConfigRules {
     static void check(String path, JsonNode value, Problems problems) {
         String pattern = pattern(path);
         for (Rule rule : RULES) {
-            if (!rule.onKey() && rule.glob().matcher(pattern).matches() && !rule.test().test(value)) {
+            if (!rule.onKey()
+                    && rule.glob().matcher(pattern).matches()
+                    && !rule.test().test(value)) {
                 problems.add(path, rule.expectation(), value);
                 return;
             }
@@ -105,7 +175,9 @@ final class ConfigRules {
         String path = mapPath + "." + key;
         String pattern = pattern(path);
         for (Rule rule : RULES) {
-            if (rule.onKey() && rule.glob().matcher(pattern).matches() && !rule.test().test(TextNode.valueOf(key))) {
+            if (rule.onKey()
+                    && rule.glob().matcher(pattern).matches()
+                    && !rule.test().test(TextNode.valueOf(key))) {
                 problems.addLine(path + ": " + rule.expectation() + ". Found: " + Problems.quote(key));
                 return;
             }
@@ -195,7 +267,9 @@ final class ConfigRules {
                 return false;
             }
             URI uri = URI.create(text);
-            return (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
+            return (uri.getRawPath() == null
+                            || uri.getRawPath().isEmpty()
+                            || uri.getRawPath().equals("/"))
                     && uri.getRawQuery() == null
                     && uri.getRawFragment() == null
                     && uri.getRawUserInfo() == null;

@@ -39,7 +39,8 @@ final class ConfigValidator {
             return;
         }
         if (schema instanceof RecordNode record) {
-            record.children().forEach((name, child) -> walk(child, value.get(name), TreeNormalizer.join(path, name), problems));
+            record.children()
+                    .forEach((name, child) -> walk(child, value.get(name), TreeNormalizer.join(path, name), problems));
         } else if (schema instanceof ListNode list) {
             for (int i = 0; i < value.size(); i++) {
                 walk(list.element(), value.get(i), path + "[" + i + "]", problems);
@@ -66,7 +67,8 @@ final class ConfigValidator {
     private static void checkAuthenticators(JsonNode promregator, Problems problems) {
         String globalId = promregator.path("authenticator").path("id").asText("");
         if (!globalId.isEmpty()) {
-            problems.add("promregator.authenticator.id",
+            problems.add(
+                    "promregator.authenticator.id",
                     "must be empty, as only entries of promregator.targetAuthenticators have ids",
                     promregator.path("authenticator").path("id"));
         }
@@ -89,15 +91,18 @@ final class ConfigValidator {
             JsonNode reference = targets.get(i).path("authenticatorId");
             String id = reference.asText("");
             if (!id.isEmpty() && !ids.containsKey(id)) {
-                problems.add("promregator.targets[" + i + "].authenticatorId",
-                        "must be the id of an entry of promregator.targetAuthenticators", reference);
+                problems.add(
+                        "promregator.targets[" + i + "].authenticatorId",
+                        "must be the id of an entry of promregator.targetAuthenticators",
+                        reference);
             }
         }
     }
 
     private static void checkProxy(JsonNode proxy, String path, Problems problems) {
         if (!proxy.path("host").asText("").isEmpty() && proxy.path("port").asInt(0) == 0) {
-            problems.add(path + ".port", "must be between 1 and 65535 when " + path + ".host is set", proxy.path("port"));
+            problems.add(
+                    path + ".port", "must be between 1 and 65535 when " + path + ".host is set", proxy.path("port"));
         }
     }
 }

@@ -42,7 +42,9 @@ final class EnvironmentOverrides {
         new TreeMap<>(environment).forEach((name, value) -> {
             String upper = name.toUpperCase(Locale.ROOT);
             if (upper.startsWith(LOGGING_LEVEL) && upper.length() > LOGGING_LEVEL.length()) {
-                String loggerName = upper.substring(LOGGING_LEVEL.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                String loggerName = upper.substring(LOGGING_LEVEL.length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '.');
                 tree.withObjectProperty("logging").withObjectProperty("level").put(loggerName, value);
                 logger.debug("logging.level.{} set by environment variable {}", loggerName, name);
                 return;
@@ -70,7 +72,8 @@ final class EnvironmentOverrides {
     private static void set(ObjectNode tree, Leaf leaf, String value, String source, Problems problems) {
         JsonNode converted = Scalars.coerce(leaf.type(), TextNode.valueOf(value));
         if (converted == null) {
-            problems.add(leaf.path(), ConfigRules.expectation(leaf.path(), leaf.type()), TextNode.valueOf(value), source);
+            problems.add(
+                    leaf.path(), ConfigRules.expectation(leaf.path(), leaf.type()), TextNode.valueOf(value), source);
             return;
         }
         String[] segments = leaf.path().split("\\.");
@@ -90,7 +93,9 @@ final class EnvironmentOverrides {
             } else if (child instanceof ScalarNode scalar) {
                 Leaf leaf = new Leaf(path, scalar.type());
                 BY_SPRING_NAME.put(path.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT), leaf);
-                BY_UNIFORM_NAME.computeIfAbsent(ConfigSchema.uniform(path.replace(".", "")), k -> new ArrayList<>()).add(leaf);
+                BY_UNIFORM_NAME
+                        .computeIfAbsent(ConfigSchema.uniform(path.replace(".", "")), k -> new ArrayList<>())
+                        .add(leaf);
             }
         });
     }

@@ -27,7 +27,8 @@ final class ImplementedKeys {
             "promregator.staticTargets[].*",
             "logging.level.*");
 
-    private static final List<Pattern> GLOBS = PATTERNS.stream().map(ConfigRules::glob).toList();
+    private static final List<Pattern> GLOBS =
+            PATTERNS.stream().map(ConfigRules::glob).toList();
 
     private ImplementedKeys() {}
 

@@ -28,7 +28,8 @@ final class KeySuggester {
         if (!elsewhere.isEmpty()) {
             return path + ": unknown key. Did you mean one of \"" + String.join("\", \"", elsewhere) + "\"?";
         }
-        return path + ": unknown key. Known keys here: " + String.join(", ", parent.children().keySet());
+        return path + ": unknown key. Known keys here: "
+                + String.join(", ", parent.children().keySet());
     }
 
     /** The candidate closest to {@code written}, if close enough to be a typo. */

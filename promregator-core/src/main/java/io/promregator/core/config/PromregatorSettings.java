@@ -149,7 +149,8 @@ public record PromregatorSettings(
     }
 
     /** {@code promregator.internal.preCheckAPIVersion}: read but unused by the original's V1. */
-    public record Internal(@JsonProperty("preCheckAPIVersion") boolean preCheckApiVersion) {
+    public record Internal(
+            @JsonProperty("preCheckAPIVersion") boolean preCheckApiVersion) {
         public static Internal defaults() {
             return new Internal(true);
         }
@@ -228,9 +229,24 @@ public record PromregatorSettings(
         }
 
         public PromregatorSettings build() {
-            return new PromregatorSettings(targets, staticTargets, authenticator, targetAuthenticators, authentication,
-                    endpoint, discovery, discoverer, defaultInternalRoutePort, scraping, metrics, cache, gc, reactor,
-                    workaround, simulation, internal);
+            return new PromregatorSettings(
+                    targets,
+                    staticTargets,
+                    authenticator,
+                    targetAuthenticators,
+                    authentication,
+                    endpoint,
+                    discovery,
+                    discoverer,
+                    defaultInternalRoutePort,
+                    scraping,
+                    metrics,
+                    cache,
+                    gc,
+                    reactor,
+                    workaround,
+                    simulation,
+                    internal);
         }
     }
 }

@@ -29,7 +29,8 @@ public final class RuntimeSettings {
                         Duration.ofMillis(scraping.maxProcessingTime()))
                 .withMaxResponseBytes(scraping.maxResponseSize());
         if (scraping.proxy().configured()) {
-            settings = settings.withProxy(new InetSocketAddress(scraping.proxy().host(), scraping.proxy().port()));
+            settings = settings.withProxy(new InetSocketAddress(
+                    scraping.proxy().host(), scraping.proxy().port()));
         }
         return settings;
     }
@@ -37,7 +38,9 @@ public final class RuntimeSettings {
     /** The server's settings: {@code server.port}, {@code .address}, {@code .tomcat.threads.max}, {@code .compression.enabled}. */
     public static ServerSettings server(PromregatorConfig config, ServerSettings base) {
         Server server = config.server();
-        int threads = server.tomcat().maxThreads() > 0 ? server.tomcat().maxThreads() : server.tomcat().threads().max();
+        int threads = server.tomcat().maxThreads() > 0
+                ? server.tomcat().maxThreads()
+                : server.tomcat().threads().max();
         return base.withAddress(server.address())
                 .withPort(server.port())
                 .withThreads(threads)
@@ -48,15 +51,21 @@ public final class RuntimeSettings {
     public static List<Target> staticTargets(PromregatorConfig config) {
         List<Target> targets = new ArrayList<>();
         for (StaticTarget target : config.promregator().staticTargets()) {
-            targets.add(new Target(target.url().toString(), target.url(), Labels.of(target.labels()), target.headers()));
+            targets.add(
+                    new Target(target.url().toString(), target.url(), Labels.of(target.labels()), target.headers()));
         }
         return targets;
     }
 
     private static void warnIfClamped(String key, int value, int maxProcessingTime) {
         if (value > maxProcessingTime) {
-            logger.warn("promregator.scraping.{} ({} ms) is longer than promregator.scraping.maxProcessingTime "
-                    + "({} ms); using {} ms", key, value, maxProcessingTime, maxProcessingTime);
+            logger.warn(
+                    "promregator.scraping.{} ({} ms) is longer than promregator.scraping.maxProcessingTime "
+                            + "({} ms); using {} ms",
+                    key,
+                    value,
+                    maxProcessingTime,
+                    maxProcessingTime);
         }
     }
 }

@@ -70,8 +70,14 @@ public record Server(int port, String address, Tomcat tomcat, Compression compre
         public static Compression defaults() {
             return new Compression(
                     true,
-                    List.of("application/json", "application/xml", "text/html", "text/xml", "text/plain",
-                            "application/javascript", "text/css"));
+                    List.of(
+                            "application/json",
+                            "application/xml",
+                            "text/html",
+                            "text/xml",
+                            "text/plain",
+                            "application/javascript",
+                            "text/css"));
         }
     }
 }

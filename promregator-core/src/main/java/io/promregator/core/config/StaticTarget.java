@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 public record StaticTarget(URI url, Map<String, String> labels, Map<String, String> headers) {
     public StaticTarget {
         if (url == null) {
-            throw new ConfigurationException("promregator.staticTargets[].url: " + ConfigRules.URL + ". Found: nothing");
+            throw new ConfigurationException(
+                    "promregator.staticTargets[].url: " + ConfigRules.URL + ". Found: nothing");
         }
         labels = ordered(labels);
         headers = ordered(headers);

@@ -169,7 +169,8 @@ final class TreeNormalizer {
             }
             for (String part : resolved.asText().split(",")) {
                 if (!part.isBlank()) {
-                    JsonNode element = scalar(scalar.type(), TextNode.valueOf(part.trim()), path + "[" + out.size() + "]");
+                    JsonNode element =
+                            scalar(scalar.type(), TextNode.valueOf(part.trim()), path + "[" + out.size() + "]");
                     out.add(element == null ? NullNode.instance : element);
                 }
             }

@@ -56,8 +56,11 @@ public final class DemoEndpoints implements AutoCloseable {
 
     private Target target(String path, String app, String applicationId, int index) {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-        return new Target(applicationId + ":" + index, url,
-                CfLabelEnricher.cfLabels("demo-org", "demo-space", app, applicationId, index), Map.of());
+        return new Target(
+                applicationId + ":" + index,
+                url,
+                CfLabelEnricher.cfLabels("demo-org", "demo-space", app, applicationId, index),
+                Map.of());
     }
 
     private void send(HttpExchange exchange, boolean openMetrics, int index) throws IOException {
@@ -66,31 +69,50 @@ public final class DemoEndpoints implements AutoCloseable {
         // "http_server_requests_total" in text 0.0.4; the series are http_server_requests_total in both.
         String family = openMetrics ? "http_server_requests" : "http_server_requests_total";
         StringBuilder body = new StringBuilder(1024)
-                .append("# HELP ").append(family).append(" Requests served.\n")
-                .append("# TYPE ").append(family).append(" counter\n");
+                .append("# HELP ")
+                .append(family)
+                .append(" Requests served.\n")
+                .append("# TYPE ")
+                .append(family)
+                .append(" counter\n");
         for (String uri : List.of("/cart", "/checkout")) {
             body.append("http_server_requests_total")
-                    .append("{method=\"GET\",uri=\"").append(uri).append("\",status=\"200\"} ")
-                    .append(seconds * (uri.length() + index)).append('\n');
+                    .append("{method=\"GET\",uri=\"")
+                    .append(uri)
+                    .append("\",status=\"200\"} ")
+                    .append(seconds * (uri.length() + index))
+                    .append('\n');
         }
         body.append("# HELP http_server_requests_seconds Request latency.\n")
                 .append("# TYPE http_server_requests_seconds histogram\n");
         long count = seconds * 3;
         for (String le : List.of("0.05", "0.1", "0.5", "+Inf")) {
-            body.append("http_server_requests_seconds_bucket{le=\"").append(le).append("\"} ")
-                    .append(le.equals("0.05") ? count / 2 : count).append('\n');
+            body.append("http_server_requests_seconds_bucket{le=\"")
+                    .append(le)
+                    .append("\"} ")
+                    .append(le.equals("0.05") ? count / 2 : count)
+                    .append('\n');
         }
-        body.append("http_server_requests_seconds_count ").append(count).append('\n')
-                .append("http_server_requests_seconds_sum ").append(count * 0.04).append('\n')
+        body.append("http_server_requests_seconds_count ")
+                .append(count)
+                .append('\n')
+                .append("http_server_requests_seconds_sum ")
+                .append(count * 0.04)
+                .append('\n')
                 .append("# HELP jvm_memory_used_bytes Used memory.\n")
                 .append("# TYPE jvm_memory_used_bytes gauge\n")
-                .append("jvm_memory_used_bytes{area=\"heap\"} ").append(52_428_800 + index * 1_048_576).append('\n');
+                .append("jvm_memory_used_bytes{area=\"heap\"} ")
+                .append(52_428_800 + index * 1_048_576)
+                .append('\n');
         if (openMetrics) {
             body.append("# EOF\n");
         }
-        write(exchange, openMetrics
-                ? "application/openmetrics-text; version=1.0.0; charset=utf-8"
-                : "text/plain; version=0.0.4; charset=utf-8", body.toString());
+        write(
+                exchange,
+                openMetrics
+                        ? "application/openmetrics-text; version=1.0.0; charset=utf-8"
+                        : "text/plain; version=0.0.4; charset=utf-8",
+                body.toString());
     }
 
     private void sendSelfLabelled(HttpExchange exchange) throws IOException {

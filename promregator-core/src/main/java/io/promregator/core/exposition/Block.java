@@ -14,11 +14,13 @@ final class Block {
     final String name;
     /** The family type of a grouped block; null for a simple block. */
     final MetricType groupedType;
+
     String keyword;
     String help;
     final String unit;
     /** Two families of different types wanted this grouped block. */
     boolean conflicting;
+
     final ArrayList<Sample> samples;
 
     private Block(String name, MetricType groupedType, String keyword, String help, String unit, int capacity) {
@@ -31,8 +33,13 @@ final class Block {
     }
 
     static Block grouped(MetricFamily family) {
-        return new Block(family.name(), family.type(), family.type().openMetricsName(), family.help(),
-                family.unit(), family.samples().size());
+        return new Block(
+                family.name(),
+                family.type(),
+                family.type().openMetricsName(),
+                family.help(),
+                family.unit(),
+                family.samples().size());
     }
 
     static Block simple(String name, String keyword, String help, String unit, int capacity) {

@@ -50,8 +50,13 @@ final class BlockPlanner {
         return finished;
     }
 
-    private static Block route(MetricFamily family, String name, OutputRules rules, Map<String, Block> grouped,
-            Map<String, Block> simple, List<Block> order) {
+    private static Block route(
+            MetricFamily family,
+            String name,
+            OutputRules rules,
+            Map<String, Block> grouped,
+            Map<String, Block> simple,
+            List<Block> order) {
         Block claimant = claimant(name, rules, grouped);
         if (claimant != null) {
             if (claimant.samples.isEmpty()) {
@@ -62,7 +67,12 @@ final class BlockPlanner {
         String keyword = rules.simpleKeyword(family, name);
         Block block = simple.get(name);
         if (block == null) {
-            block = Block.simple(name, keyword, family.help(), family.unit(), family.samples().size());
+            block = Block.simple(
+                    name,
+                    keyword,
+                    family.help(),
+                    family.unit(),
+                    family.samples().size());
             simple.put(name, block);
             order.add(block);
         } else {

@@ -37,6 +37,7 @@ final class ByteCursor {
     int pos;
     /** 1-based number of the line {@link #pos} is on. */
     int line = 1;
+
     int lineStart;
 
     ByteCursor(byte[] buf, boolean strict) {

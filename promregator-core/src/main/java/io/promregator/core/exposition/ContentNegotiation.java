@@ -111,7 +111,10 @@ public final class ContentNegotiation {
                 }
             }
             ranges.add(new MediaRange(
-                    mediaType.substring(0, slash).trim(), mediaType.substring(slash + 1).trim(), version, quality));
+                    mediaType.substring(0, slash).trim(),
+                    mediaType.substring(slash + 1).trim(),
+                    version,
+                    quality));
         }
         return ranges;
     }

@@ -116,8 +116,11 @@ public final class ExpositionWriter {
     static boolean hasUsableUnit(Block block) {
         String unit = block.unit;
         String name = block.name;
-        if (unit.isEmpty() || block.keyword.equals("info") || block.keyword.equals("stateset")
-                || name.length() <= unit.length() + 1 || !name.endsWith(unit)
+        if (unit.isEmpty()
+                || block.keyword.equals("info")
+                || block.keyword.equals("stateset")
+                || name.length() <= unit.length() + 1
+                || !name.endsWith(unit)
                 || name.charAt(name.length() - unit.length() - 1) != '_') {
             return false;
         }

@@ -14,6 +14,7 @@ final class FamilyBuilder {
     boolean unitSet;
     /** The line where the family was first seen, for errors found when the whole exposition is read. */
     final int firstLine;
+
     final List<Sample> samples = new ArrayList<>();
 
     FamilyBuilder(String name, int firstLine) {

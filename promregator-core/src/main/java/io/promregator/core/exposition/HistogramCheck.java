@@ -24,7 +24,8 @@ final class HistogramCheck {
             if (bucket == (sample.labels().get("le") == null)) {
                 return false; // a bucket without le, or another sample with one
             }
-            if (!bucket && !isSuffixed(name, block.name, gauge ? "_gcount" : "_count")
+            if (!bucket
+                    && !isSuffixed(name, block.name, gauge ? "_gcount" : "_count")
                     && !isSuffixed(name, block.name, gauge ? "_gsum" : "_sum")
                     && (gauge || !isSuffixed(name, block.name, "_created"))) {
                 return false;
@@ -58,8 +59,15 @@ final class HistogramCheck {
         return true;
     }
 
-    private static boolean isValidMetric(Block block, boolean gauge, ArrayList<Sample> samples, int from, int to,
-            double[] thresholds, int[] positions, int buckets) {
+    private static boolean isValidMetric(
+            Block block,
+            boolean gauge,
+            ArrayList<Sample> samples,
+            int from,
+            int to,
+            double[] thresholds,
+            int[] positions,
+            int buckets) {
         if (buckets == 0) {
             return false;
         }

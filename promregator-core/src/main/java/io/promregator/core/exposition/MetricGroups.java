@@ -51,7 +51,8 @@ final class MetricGroups {
         Map<MetricKey, List<Sample>> metrics = new LinkedHashMap<>();
         for (Sample sample : samples) {
             String ignored = sample.name().equals(specialName) ? specialLabel : null;
-            metrics.computeIfAbsent(new MetricKey(sample.labels(), ignored), k -> new ArrayList<>()).add(sample);
+            metrics.computeIfAbsent(new MetricKey(sample.labels(), ignored), k -> new ArrayList<>())
+                    .add(sample);
         }
         int[] bounds = new int[metrics.size() + 1];
         int i = 0;

@@ -19,6 +19,7 @@ final class Name {
     FamilyBuilder declared;
     /** 0.0.4: the family a sample of this name belongs to, valid while {@code resolvedEpoch} is current. */
     FamilyBuilder resolved;
+
     int resolvedEpoch = -1;
 
     Name(byte[] bytes, int hash, String string) {

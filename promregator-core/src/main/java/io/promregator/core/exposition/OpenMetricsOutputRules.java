@@ -38,8 +38,11 @@ final class OpenMetricsOutputRules implements OutputRules {
     public boolean claims(MetricType type, String suffix) {
         return switch (type) {
             case COUNTER -> suffix.equals("_total") || suffix.equals("_created");
-            case HISTOGRAM -> suffix.equals("_bucket") || suffix.equals("_count") || suffix.equals("_sum")
-                    || suffix.equals("_created");
+            case HISTOGRAM ->
+                suffix.equals("_bucket")
+                        || suffix.equals("_count")
+                        || suffix.equals("_sum")
+                        || suffix.equals("_created");
             case GAUGE_HISTOGRAM -> suffix.equals("_bucket") || suffix.equals("_gcount") || suffix.equals("_gsum");
             case SUMMARY -> suffix.equals("_count") || suffix.equals("_sum") || suffix.equals("_created");
             case INFO -> suffix.equals("_info");

@@ -22,6 +22,7 @@ final class OpenMetricsParser {
     private final List<FamilyBuilder> families = new ArrayList<>();
     /** Every sample name a family owns (the family name and name plus suffixes), to that family. */
     private final Map<String, FamilyBuilder> owners = new HashMap<>();
+
     private FamilyBuilder current;
 
     OpenMetricsParser(byte[] body) {
@@ -158,8 +159,10 @@ final class OpenMetricsParser {
             String what = owner.name.equals(sampleName)
                     ? "the metric family " + sampleName
                     : "sample name " + sampleName + " of the " + owner.type.openMetricsName() + " " + owner.name;
-            throw cursor.errorAt(nameStart, what + " already appeared on line " + owner.firstLine
-                    + "; a family's lines must be together and names must not clash");
+            throw cursor.errorAt(
+                    nameStart,
+                    what + " already appeared on line " + owner.firstLine
+                            + "; a family's lines must be together and names must not clash");
         }
     }
 
@@ -172,8 +175,9 @@ final class OpenMetricsParser {
         if (kind == null) {
             FamilyBuilder owner = owners.get(name.string);
             if (owner != null && owner == family) {
-                throw c.errorAt(nameStart, name + " is not a sample name of the "
-                        + family.type.openMetricsName() + " " + family.name);
+                throw c.errorAt(
+                        nameStart,
+                        name + " is not a sample name of the " + family.type.openMetricsName() + " " + family.name);
             }
             family = startFamily(name.string, nameStart);
             kind = SampleKind.BARE;
@@ -214,12 +218,17 @@ final class OpenMetricsParser {
         Labels exemplarLabels = labels.labels();
         int characters = 0;
         for (int i = 0; i < exemplarLabels.size(); i++) {
-            characters += exemplarLabels.name(i).codePointCount(0, exemplarLabels.name(i).length());
-            characters += exemplarLabels.value(i).codePointCount(0, exemplarLabels.value(i).length());
+            characters += exemplarLabels
+                    .name(i)
+                    .codePointCount(0, exemplarLabels.name(i).length());
+            characters += exemplarLabels
+                    .value(i)
+                    .codePointCount(0, exemplarLabels.value(i).length());
         }
         if (characters > MAX_EXEMPLAR_LABEL_CHARACTERS) {
-            throw c.errorAt(start, "exemplar labels have " + characters + " characters, more than "
-                    + MAX_EXEMPLAR_LABEL_CHARACTERS);
+            throw c.errorAt(
+                    start,
+                    "exemplar labels have " + characters + " characters, more than " + MAX_EXEMPLAR_LABEL_CHARACTERS);
         }
         c.expect(' ', "before the exemplar value");
         double value = c.number(FloatParser.SPECIAL, "exemplar value");

@@ -56,8 +56,9 @@ final class OpenMetricsRules {
      * @param nameStart where the sample's line starts, for errors
      * @param valueStart where its value starts, for errors
      */
-    void sample(SampleKind kind, Sample sample, double timestampSeconds, ByteCursor cursor, int nameStart,
-            int valueStart) throws ExpositionParseException {
+    void sample(
+            SampleKind kind, Sample sample, double timestampSeconds, ByteCursor cursor, int nameStart, int valueStart)
+            throws ExpositionParseException {
         String problem = valueProblem(kind, sample);
         if (problem != null) {
             throw cursor.errorAt(valueStart, problem);
@@ -67,15 +68,19 @@ final class OpenMetricsRules {
             throw cursor.errorAt(nameStart, problem);
         }
         if (sample.exemplar().isPresent() && kind != SampleKind.TOTAL && kind != SampleKind.BUCKET) {
-            throw cursor.errorAt(valueStart, "exemplars are only allowed on counter _total and histogram _bucket "
-                    + "samples, not on " + sample.name());
+            throw cursor.errorAt(
+                    valueStart,
+                    "exemplars are only allowed on counter _total and histogram _bucket " + "samples, not on "
+                            + sample.name());
         }
         Labels key = metricKey(kind, sample.labels());
         if (metric == null || !metric.equals(key)) {
             finishMetric();
             if (!seenMetrics.add(key)) {
-                throw cursor.errorAt(nameStart, "the samples of " + family.name + key
-                        + " must be together, not interleaved with other label sets of the family");
+                throw cursor.errorAt(
+                        nameStart,
+                        "the samples of " + family.name + key
+                                + " must be together, not interleaved with other label sets of the family");
             }
             metric = key;
             lastTimestamps.clear();
@@ -84,8 +89,9 @@ final class OpenMetricsRules {
         Double last = lastTimestamps.put(new Series(sample.name(), sample.labels()), timestampSeconds);
         if (last != null) { // a repeated series: the next point of this metric
             if (last.isNaN() || Double.isNaN(timestampSeconds)) {
-                throw cursor.errorAt(nameStart, "series " + sample.name() + sample.labels()
-                        + " repeats; then all its samples need timestamps");
+                throw cursor.errorAt(
+                        nameStart,
+                        "series " + sample.name() + sample.labels() + " repeats; then all its samples need timestamps");
             }
             if (timestampSeconds < last) {
                 throw cursor.errorAt(nameStart, "timestamps of " + sample.name() + sample.labels() + " go backwards");
@@ -127,9 +133,10 @@ final class OpenMetricsRules {
             case TOTAL, BUCKET, COUNT, GCOUNT -> value >= 0 ? null : sample.name() + " must not be negative or NaN";
             case SUM, GSUM -> Double.isNaN(value) ? sample.name() + " must not be NaN" : null;
             case INFO -> value == 1 ? null : "an info sample's value must be 1";
-            case BARE -> family.type == MetricType.STATESET && value != 0 && value != 1
-                    ? "a stateset sample's value must be 0 or 1"
-                    : null;
+            case BARE ->
+                family.type == MetricType.STATESET && value != 0 && value != 1
+                        ? "a stateset sample's value must be 0 or 1"
+                        : null;
             default -> null;
         };
     }

@@ -41,17 +41,19 @@ final class PrometheusTextOutputRules implements OutputRules {
     public String simpleKeyword(MetricFamily family, String sampleName) {
         String base = family.name();
         return switch (family.type()) {
-            case COUNTER -> sampleName.equals(base) || isSuffixed(sampleName, base, "_total")
-                    ? COUNTER
-                    : createdOrUntyped(sampleName, base);
+            case COUNTER ->
+                sampleName.equals(base) || isSuffixed(sampleName, base, "_total")
+                        ? COUNTER
+                        : createdOrUntyped(sampleName, base);
             case HISTOGRAM, SUMMARY -> createdOrUntyped(sampleName, base);
             case GAUGE, STATESET -> sampleName.equals(base) ? GAUGE : UNTYPED;
             case INFO -> isSuffixed(sampleName, base, "_info") ? GAUGE : UNTYPED;
-            case GAUGE_HISTOGRAM -> isSuffixed(sampleName, base, "_bucket")
-                            || isSuffixed(sampleName, base, "_gcount")
-                            || isSuffixed(sampleName, base, "_gsum")
-                    ? GAUGE
-                    : UNTYPED;
+            case GAUGE_HISTOGRAM ->
+                isSuffixed(sampleName, base, "_bucket")
+                                || isSuffixed(sampleName, base, "_gcount")
+                                || isSuffixed(sampleName, base, "_gsum")
+                        ? GAUGE
+                        : UNTYPED;
             case UNKNOWN -> UNTYPED;
         };
     }

@@ -84,8 +84,10 @@ final class PrometheusTextParser {
         FamilyBuilder family;
         if (own != null && own.typeSet) {
             if (own.type == MetricType.HISTOGRAM) {
-                throw cursor.errorAt(nameStart, "histogram " + name + " has no sample of that name; expected "
-                        + name + "_bucket, " + name + "_sum or " + name + "_count");
+                throw cursor.errorAt(
+                        nameStart,
+                        "histogram " + name + " has no sample of that name; expected " + name + "_bucket, " + name
+                                + "_sum or " + name + "_count");
             }
             family = own;
         } else {
@@ -199,8 +201,11 @@ final class PrometheusTextParser {
             case "histogram" -> MetricType.HISTOGRAM;
             case "summary" -> MetricType.SUMMARY;
             case "untyped", "unknown" -> MetricType.UNKNOWN;
-            default -> throw c.errorAt(typeStart, "unknown metric type " + c.snippet(typeStart, c.tokenEnd())
-                    + "; expected counter, gauge, histogram, summary or untyped");
+            default ->
+                throw c.errorAt(
+                        typeStart,
+                        "unknown metric type " + c.snippet(typeStart, c.tokenEnd())
+                                + "; expected counter, gauge, histogram, summary or untyped");
         };
         FamilyBuilder family = declare(name);
         if (family.typeSet) {

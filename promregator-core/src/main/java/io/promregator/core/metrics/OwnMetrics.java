@@ -1,11 +1,11 @@
 package io.promregator.core.metrics;
 
-import io.promregator.core.ExpositionMerger.MergeResult;
-import io.promregator.core.ScrapeResult;
-import io.promregator.core.Target;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Histogram;
+import io.promregator.core.ExpositionMerger.MergeResult;
+import io.promregator.core.ScrapeResult;
+import io.promregator.core.Target;
 import java.util.Locale;
 
 /**
@@ -18,7 +18,8 @@ import java.util.Locale;
  * (empty when it has none; {@code cf_instance_id} then falls back to the target's id).
  */
 public final class OwnMetrics {
-    static final String[] TARGET_LABELS = {"org_name", "space_name", "app_name", "cf_instance_id", "cf_instance_number"};
+    static final String[] TARGET_LABELS = {"org_name", "space_name", "app_name", "cf_instance_id", "cf_instance_number"
+    };
 
     private final CollectorRegistry registry = new CollectorRegistry(true);
     private final Counter requestFailure;

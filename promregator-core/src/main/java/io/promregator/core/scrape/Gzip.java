@@ -12,7 +12,8 @@ final class Gzip {
 
     static byte[] decompress(byte[] compressed, long limit) throws IOException {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed), 8192)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(limit, Math.max(8192L, compressed.length * 4L)));
+            ByteArrayOutputStream out =
+                    new ByteArrayOutputStream((int) Math.min(limit, Math.max(8192L, compressed.length * 4L)));
             byte[] buffer = new byte[8192];
             int n;
             while ((n = in.read(buffer)) > 0) {

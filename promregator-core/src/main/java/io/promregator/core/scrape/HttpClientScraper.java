@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpClientScraper implements Scraper, AutoCloseable {
     public static final String INSTANCE_HEADER = "X-Promregator-Instance";
-    static final String ACCEPT = "application/openmetrics-text;version=1.0.0;q=1.0,"
-            + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+    static final String ACCEPT =
+            "application/openmetrics-text;version=1.0.0;q=1.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
     private static final Logger logger = LoggerFactory.getLogger(HttpClientScraper.class);
     private static final long ERROR_BODY_LIMIT = 512;
 
@@ -92,8 +92,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         return result;
     }
 
-    private void fetch(
-            Target target, long start, CompletableFuture<ScrapeResult> result, ScheduledFuture<?> deadline) {
+    private void fetch(Target target, long start, CompletableFuture<ScrapeResult> result, ScheduledFuture<?> deadline) {
         if (result.isDone()) { // timed out or cancelled while queued
             limiter.release();
             return;
@@ -150,11 +149,18 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         Optional<String> contentType = response.headers().firstValue("Content-Type");
         Optional<ExpositionFormat> format = ExpositionFormat.fromContentType(contentType.orElse(null));
         if (format.isEmpty()) {
-            return failure(target, Outcome.UNSUPPORTED_CONTENT_TYPE,
-                    "unsupported Content-Type: " + contentType.orElse(""), start, body.length);
+            return failure(
+                    target,
+                    Outcome.UNSUPPORTED_CONTENT_TYPE,
+                    "unsupported Content-Type: " + contentType.orElse(""),
+                    start,
+                    body.length);
         }
         try {
-            if (response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
+            if (response.headers()
+                    .firstValue("Content-Encoding")
+                    .filter("gzip"::equalsIgnoreCase)
+                    .isPresent()) {
                 body = Gzip.decompress(body, settings.maxResponseBytes());
             }
             Exposition exposition = ExpositionParser.parse(body, format.get());
@@ -173,12 +179,20 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
             return failure(target, Outcome.BODY_TOO_LARGE, error.getMessage(), start, 0);
         }
         if (error instanceof HttpConnectTimeoutException) {
-            return failure(target, Outcome.TIMEOUT, "connect timed out after "
-                    + settings.connectionTimeout().toMillis() + " ms", start, 0);
+            return failure(
+                    target,
+                    Outcome.TIMEOUT,
+                    "connect timed out after " + settings.connectionTimeout().toMillis() + " ms",
+                    start,
+                    0);
         }
         if (error instanceof HttpTimeoutException) {
-            return failure(target, Outcome.TIMEOUT, "no response within "
-                    + settings.socketReadTimeout().toMillis() + " ms", start, 0);
+            return failure(
+                    target,
+                    Outcome.TIMEOUT,
+                    "no response within " + settings.socketReadTimeout().toMillis() + " ms",
+                    start,
+                    0);
         }
         if (error instanceof ConnectException || error instanceof IOException) {
             String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
@@ -197,12 +211,16 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
     }
 
     private static String statusMessage(HttpResponse<byte[]> response) {
-        String reason = response.headers().firstValue("X-Cf-Routererror").map(r -> " (" + r + ")").orElse("");
+        String reason = response.headers()
+                .firstValue("X-Cf-Routererror")
+                .map(r -> " (" + r + ")")
+                .orElse("");
         return "HTTP " + response.statusCode() + reason;
     }
 
     private String timeoutMessage() {
-        return "no complete response within maxProcessingTime " + settings.maxProcessingTime().toMillis() + " ms";
+        return "no complete response within maxProcessingTime "
+                + settings.maxProcessingTime().toMillis() + " ms";
     }
 
     private static ScrapeResult failure(Target target, Outcome outcome, String message, long start, long bytes) {

@@ -59,7 +59,8 @@ public final class SingleEndpointScraping {
             results.add(result);
             ownMetrics.recordScrape(result);
             if (result.isUp()) {
-                expositions.add(enricher.enrich(result.exposition(), result.target().labels()));
+                expositions.add(
+                        enricher.enrich(result.exposition(), result.target().labels()));
             } else {
                 logger.debug("Scrape of {} failed: {}", result.target().url(), result.failure());
             }

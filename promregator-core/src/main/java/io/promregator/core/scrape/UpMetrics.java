@@ -24,10 +24,12 @@ public final class UpMetrics {
         List<Sample> duration = new ArrayList<>(results.size());
         for (ScrapeResult result : results) {
             up.add(new Sample(UP, result.target().labels(), result.isUp() ? 1 : 0));
-            duration.add(new Sample(SCRAPE_DURATION, result.target().labels(), result.duration().toNanos() / 1e9));
+            duration.add(new Sample(
+                    SCRAPE_DURATION, result.target().labels(), result.duration().toNanos() / 1e9));
         }
         return new Exposition(List.of(
-                new MetricFamily(UP, MetricType.GAUGE, "1 if Promregator scraped the target successfully, 0 if not.", "", up),
+                new MetricFamily(
+                        UP, MetricType.GAUGE, "1 if Promregator scraped the target successfully, 0 if not.", "", up),
                 new MetricFamily(
                         SCRAPE_DURATION,
                         MetricType.GAUGE,

@@ -20,7 +20,8 @@ final class MetricsHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        ExpositionFormat format = ContentNegotiation.choose(exchange.getRequestHeaders().getFirst("Accept"));
+        ExpositionFormat format =
+                ContentNegotiation.choose(exchange.getRequestHeaders().getFirst("Accept"));
         Exposition merged = scraping.scrapeAll();
         ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
         ExpositionWriter.write(merged.families(), format, body);

@@ -2,10 +2,10 @@ package io.promregator.core.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.promregator.core.exposition.ContentNegotiation;
-import io.promregator.core.exposition.ExpositionFormat;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.common.TextFormat;
+import io.promregator.core.exposition.ContentNegotiation;
+import io.promregator.core.exposition.ExpositionFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -25,7 +25,8 @@ final class OwnMetricsHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        ExpositionFormat format = ContentNegotiation.choose(exchange.getRequestHeaders().getFirst("Accept"));
+        ExpositionFormat format =
+                ContentNegotiation.choose(exchange.getRequestHeaders().getFirst("Accept"));
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
         try (Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8)) {
             if (format == ExpositionFormat.OPENMETRICS) {

@@ -54,7 +54,9 @@ public final class PromregatorServer implements AutoCloseable {
         route("/metrics", new MetricsHandler(scraping), instanceId);
         route("/promregatorMetrics", new OwnMetricsHandler(ownMetrics.registry()), instanceId);
         route("/-/healthy", new HealthHandler(() -> true, "Promregator is Healthy.", ""), instanceId);
-        route("/-/ready", new HealthHandler(() -> !inFlight.stopping(), "Promregator is Ready.", "Promregator is shutting down."),
+        route(
+                "/-/ready",
+                new HealthHandler(() -> !inFlight.stopping(), "Promregator is Ready.", "Promregator is shutting down."),
                 instanceId);
         route("/", new IndexHandler(), instanceId);
         server.start();
@@ -76,9 +78,13 @@ public final class PromregatorServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        logger.info("Stopping: finishing requests in flight (at most {} s)", settings.shutdownGrace().toSeconds());
+        logger.info(
+                "Stopping: finishing requests in flight (at most {} s)",
+                settings.shutdownGrace().toSeconds());
         if (!inFlight.stopAndAwait(settings.shutdownGrace())) {
-            logger.warn("Requests still in flight after {} s are cut off", settings.shutdownGrace().toSeconds());
+            logger.warn(
+                    "Requests still in flight after {} s are cut off",
+                    settings.shutdownGrace().toSeconds());
         }
         // The JDK 17 server's own stop(delay) waits out the whole delay even when idle, hence our count.
         server.stop(0);

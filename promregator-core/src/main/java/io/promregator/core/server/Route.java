@@ -67,8 +67,11 @@ final class Route implements HttpHandler {
                 return;
             }
             if (instanceId.equals(exchange.getRequestHeaders().getFirst(HttpClientScraper.INSTANCE_HEADER))) {
-                Responses.sendText(exchange, 508, "Loop detected: this request came from this Promregator "
-                        + "instance itself; point the target's path at /promregatorMetrics, not /metrics");
+                Responses.sendText(
+                        exchange,
+                        508,
+                        "Loop detected: this request came from this Promregator "
+                                + "instance itself; point the target's path at /promregatorMetrics, not /metrics");
                 return;
             }
             handler.handle(exchange);

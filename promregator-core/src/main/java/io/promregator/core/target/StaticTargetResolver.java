@@ -25,7 +25,8 @@ public final class StaticTargetResolver implements TargetResolver {
             Target target = targets.get(i);
             Integer earlier = ids.putIfAbsent(target.id(), i);
             if (earlier != null) {
-                throw new IllegalArgumentException("targets " + earlier + " and " + i + " have the same id: " + target.id());
+                throw new IllegalArgumentException(
+                        "targets " + earlier + " and " + i + " have the same id: " + target.id());
             }
             earlier = labels.putIfAbsent(target.labels(), i);
             if (earlier != null) {

@@ -38,7 +38,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class ExpositionBenchmark {
     static final String PAYLOAD = "/corpus/prometheus-payloads/alltypes.237mfs.prom.txt";
 
@@ -87,7 +89,8 @@ public class ExpositionBenchmark {
     @Benchmark
     public void pipeline(Blackhole blackhole) throws IOException, ExpositionParseException {
         Exposition exposition = ExpositionParser.parse(body, ExpositionFormat.PROMETHEUS_TEXT);
-        Exposition result = merger.merge(List.of(enricher.enrich(exposition, instance0))).exposition();
+        Exposition result =
+                merger.merge(List.of(enricher.enrich(exposition, instance0))).exposition();
         ExpositionWriter.write(result.families(), ExpositionFormat.PROMETHEUS_TEXT, new BlackholeStream(blackhole));
     }
 

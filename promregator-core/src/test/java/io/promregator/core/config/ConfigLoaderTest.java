@@ -43,24 +43,32 @@ class ConfigLoaderTest {
         assertThat(promregator.targets()).hasSize(4);
         CfTarget regexTarget = promregator.targets().get(1);
         assertThat(regexTarget.orgRegex()).isEqualTo("prod-.*");
-        assertThat(regexTarget.orgPattern()).get().matches(p -> p.matcher("PROD-eu").matches());
+        assertThat(regexTarget.orgPattern())
+                .get()
+                .matches(p -> p.matcher("PROD-eu").matches());
         assertThat(regexTarget.preferredRouteRegex()).containsExactly(".*\\.apps\\.internal", ".*");
         assertThat(regexTarget.internalRoutePort()).isEqualTo(9090);
         assertThat(regexTarget.path()).isEqualTo("/metrics");
         assertThat(regexTarget.protocol()).isEqualTo("https");
         assertThat(promregator.targets().get(0).path()).isEqualTo("/actuator/prometheus");
         assertThat(promregator.targets().get(2).kubernetesAnnotations()).isTrue();
-        assertThat(promregator.authenticator().oauth2xsuaaBasic().clientSecret()).isEqualTo("not-so-secret");
+        assertThat(promregator.authenticator().oauth2xsuaaBasic().clientSecret())
+                .isEqualTo("not-so-secret");
         assertThat(promregator.authenticator().oauth2xsuaaBasic().tokenServiceUrl())
                 .isEqualTo("https://jwt.token.server.example.org/oauth/token");
         assertThat(promregator.targetAuthenticators().get(0).basic())
                 .isEqualTo(new BasicCredentials("prometheus", "metrics-secret"));
         assertThat(promregator.endpoint().auth()).isEqualTo(EndpointAuth.BASIC);
-        assertThat(promregator.discovery()).isEqualTo(
-                new Discovery("promregator.apps.example.org", 443, "https", false, EndpointAuth.NONE));
+        assertThat(promregator.discovery())
+                .isEqualTo(new Discovery("promregator.apps.example.org", 443, "https", false, EndpointAuth.NONE));
         assertThat(promregator.cache().invalidate().auth()).isEqualTo(EndpointAuth.BASIC);
-        assertThat(promregator.scraping()).isEqualTo(Scraping.builder()
-                .maxProcessingTime(4000).connectionTimeout(2000).socketReadTimeout(3000).threads(10).build());
+        assertThat(promregator.scraping())
+                .isEqualTo(Scraping.builder()
+                        .maxProcessingTime(4000)
+                        .connectionTimeout(2000)
+                        .socketReadTimeout(3000)
+                        .threads(10)
+                        .build());
         assertThat(promregator.metrics().requestLatency()).isTrue();
         assertThat(promregator.defaultInternalRoutePort()).isEqualTo(8081);
         assertThat(promregator.workaround().dnscache().timeout()).isEqualTo(60);
@@ -122,7 +130,8 @@ class ConfigLoaderTest {
         assertThat(config.promregator().authentication().basic()).isEqualTo(new BasicCredentials("promregator", "pw"));
         assertThat(config.promregator().targets().get(0))
                 .isEqualTo(CfTarget.builder().orgName("a").build())
-                .extracting(CfTarget::path, CfTarget::protocol).containsExactly("/metrics", "https");
+                .extracting(CfTarget::path, CfTarget::protocol)
+                .containsExactly("/metrics", "https");
     }
 
     @Test
@@ -205,8 +214,7 @@ class ConfigLoaderTest {
         assertThat(config.promregator().scraping().maxProcessingTime()).isEqualTo(2000);
         assertThat(config.promregator().targets())
                 .extracting(CfTarget::orgName, CfTarget::spaceName)
-                .containsExactly(tuple("first", "s"),
-                        tuple("second", ""));
+                .containsExactly(tuple("first", "s"), tuple("second", ""));
         assertThat(config.logging().level()).containsEntry("io.promregator", "DEBUG");
     }
 
@@ -259,18 +267,24 @@ class ConfigLoaderTest {
     @Test
     void reportsBrokenYamlWithoutItsText() {
         assertThatThrownBy(() -> ConfigLoader.load("cf:\n  password: [abc\n", Map.of()))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems())
-                        .singleElement().asString()
-                        .startsWith("configuration: must be valid YAML. Found: ")
-                        .contains("line 3")
-                        .doesNotContain("abc"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith("configuration: must be valid YAML. Found: ")
+                                .contains("line 3")
+                                .doesNotContain("abc"));
     }
 
     @Test
     void reportsDuplicateKeys() {
         assertThatThrownBy(() -> ConfigLoader.load("server:\n  port: 1\n  port: 2\n", Map.of()))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
-                        "configuration: must be valid YAML. Found: duplicate key \"port\" (line 3, column 9)"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "configuration: must be valid YAML. Found: duplicate key \"port\" (line 3, column 9)"));
     }
 
     private static String resource(String name) throws IOException {

@@ -60,9 +60,17 @@ class ConfigValidationTest {
 
     @Test
     void acceptsTheFormsOfApiHost() {
-        for (String host : List.of("api.example.org", "api.example.org:443", "https://api.example.org",
-                "http://localhost:8080", "https://api.example.org:8443/", "10.0.0.1")) {
-            assertThat(ConfigLoader.load("cf.api_host: '" + host + "'", Map.of()).cf().apiHost()).isEqualTo(host);
+        for (String host : List.of(
+                "api.example.org",
+                "api.example.org:443",
+                "https://api.example.org",
+                "http://localhost:8080",
+                "https://api.example.org:8443/",
+                "10.0.0.1")) {
+            assertThat(ConfigLoader.load("cf.api_host: '" + host + "'", Map.of())
+                            .cf()
+                            .apiHost())
+                    .isEqualTo(host);
         }
     }
 
@@ -74,8 +82,9 @@ class ConfigValidationTest {
                     - preferredRouteRegex:
                         - ".*"
                         - "(unclosed"
-                """)).containsExactly(
-                "promregator.targets[0].preferredRouteRegex[1]: must be a valid regular expression. Found: \"(unclosed\"");
+                """))
+                .containsExactly(
+                        "promregator.targets[0].preferredRouteRegex[1]: must be a valid regular expression. Found: \"(unclosed\"");
     }
 
     @Test
@@ -91,15 +100,16 @@ class ConfigValidationTest {
                       headers:
                         Host: example.org
                         "Bad Header": v
-                """)).containsExactly(
-                "promregator.staticTargets[0].labels.app-name: must be a label name matching [a-zA-Z_][a-zA-Z0-9_]*"
-                        + " and not starting with __. Found: \"app-name\"",
-                "promregator.staticTargets[0].labels.__name__: must be a label name matching [a-zA-Z_][a-zA-Z0-9_]*"
-                        + " and not starting with __. Found: \"__name__\"",
-                "promregator.staticTargets[0].headers.Host: must be an HTTP header name other than Connection,"
-                        + " Content-Length, Expect, Host and Upgrade. Found: \"Host\"",
-                "promregator.staticTargets[0].headers.Bad Header: must be an HTTP header name other than Connection,"
-                        + " Content-Length, Expect, Host and Upgrade. Found: \"Bad Header\"");
+                """))
+                .containsExactly(
+                        "promregator.staticTargets[0].labels.app-name: must be a label name matching [a-zA-Z_][a-zA-Z0-9_]*"
+                                + " and not starting with __. Found: \"app-name\"",
+                        "promregator.staticTargets[0].labels.__name__: must be a label name matching [a-zA-Z_][a-zA-Z0-9_]*"
+                                + " and not starting with __. Found: \"__name__\"",
+                        "promregator.staticTargets[0].headers.Host: must be an HTTP header name other than Connection,"
+                                + " Content-Length, Expect, Host and Upgrade. Found: \"Host\"",
+                        "promregator.staticTargets[0].headers.Bad Header: must be an HTTP header name other than Connection,"
+                                + " Content-Length, Expect, Host and Upgrade. Found: \"Bad Header\"");
     }
 
     @Test
@@ -111,11 +121,12 @@ class ConfigValidationTest {
                       type: basic
                     - type: none
                     - id: a
-                """)).containsExactly(
-                "promregator.targetAuthenticators[1].id: must be set, as targets refer to authenticators by id."
-                        + " Found: \"\"",
-                "promregator.targetAuthenticators[2].id: must differ from the id of promregator.targetAuthenticators[0]."
-                        + " Found: \"a\"");
+                """))
+                .containsExactly(
+                        "promregator.targetAuthenticators[1].id: must be set, as targets refer to authenticators by id."
+                                + " Found: \"\"",
+                        "promregator.targetAuthenticators[2].id: must differ from the id of promregator.targetAuthenticators[0]."
+                                + " Found: \"a\"");
     }
 
     @Test
@@ -130,17 +141,19 @@ class ConfigValidationTest {
                   targets:
                     - orgName: fine
                     - orgRegex: "ab(["
-                """)).containsExactlyInAnyOrder(
-                "server.port: must be an integer between 0 and 65535. Found: \"eighty\"",
-                "promregator.scraping.threads: must be an integer of at least 1. Found: 0",
-                "promregator.scraping.maxProcesingTime: unknown key. Did you mean \"maxProcessingTime\"?",
-                "promregator.targets[1].orgRegex: must be a valid regular expression. Found: \"ab([\"");
+                """))
+                .containsExactlyInAnyOrder(
+                        "server.port: must be an integer between 0 and 65535. Found: \"eighty\"",
+                        "promregator.scraping.threads: must be an integer of at least 1. Found: 0",
+                        "promregator.scraping.maxProcesingTime: unknown key. Did you mean \"maxProcessingTime\"?",
+                        "promregator.targets[1].orgRegex: must be a valid regular expression. Found: \"ab([\"");
     }
 
     @Test
     void rejectsUnknownKeyWithTheNearestKnownOne() {
         assertThat(problems("promregator:\n  scraping:\n    maxProcesingTime: 4000\n"))
-                .containsExactly("promregator.scraping.maxProcesingTime: unknown key. Did you mean \"maxProcessingTime\"?");
+                .containsExactly(
+                        "promregator.scraping.maxProcesingTime: unknown key. Did you mean \"maxProcessingTime\"?");
         assertThat(problems("promregator.targets[0].orgNmae: x"))
                 .containsExactly("promregator.targets[0].orgNmae: unknown key. Did you mean \"orgName\"?");
         assertThat(problems("cf.api_hots: x")).containsExactly("cf.api_hots: unknown key. Did you mean \"api_host\"?");
@@ -151,7 +164,8 @@ class ConfigValidationTest {
         assertThat(problems("scraping:\n  threads: 4\n"))
                 .containsExactly("scraping: unknown key. Did you mean \"promregator.scraping\"?");
         assertThat(problems("promregator.requestLatency: true"))
-                .containsExactly("promregator.requestLatency: unknown key. Did you mean \"promregator.metrics.requestLatency\"?");
+                .containsExactly(
+                        "promregator.requestLatency: unknown key. Did you mean \"promregator.metrics.requestLatency\"?");
     }
 
     @Test
@@ -192,12 +206,13 @@ class ConfigValidationTest {
                     - url: http://localhost/
                       headers:
                         X-Token: "abc\\ndef"
-                """)).containsExactly(
-                "cf.password: must be a single value. Found: <hidden>",
-                "promregator.authenticator.oauth2xsuaaBasic.client_secret: must be a single value. Found: <hidden>",
-                "promregator.authenticator.oauth2xsuaaCertificate.client_key: must name a set environment variable in"
-                        + " ${NOT_SET}, or give a default as in ${NOT_SET:default}. Found: <hidden>",
-                "promregator.staticTargets[0].headers.X-Token: must not contain line breaks. Found: <hidden>");
+                """))
+                .containsExactly(
+                        "cf.password: must be a single value. Found: <hidden>",
+                        "promregator.authenticator.oauth2xsuaaBasic.client_secret: must be a single value. Found: <hidden>",
+                        "promregator.authenticator.oauth2xsuaaCertificate.client_key: must name a set environment variable in"
+                                + " ${NOT_SET}, or give a default as in ${NOT_SET:default}. Found: <hidden>",
+                        "promregator.staticTargets[0].headers.X-Token: must not contain line breaks. Found: <hidden>");
     }
 
     @Test

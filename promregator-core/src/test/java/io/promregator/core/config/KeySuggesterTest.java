@@ -9,7 +9,8 @@ class KeySuggesterTest {
 
     @Test
     void countsInsertionsDeletionsSubstitutionsAndSwaps() {
-        assertThat(KeySuggester.distance("maxprocesingtime", "maxprocessingtime")).isEqualTo(1);
+        assertThat(KeySuggester.distance("maxprocesingtime", "maxprocessingtime"))
+                .isEqualTo(1);
         assertThat(KeySuggester.distance("prot", "port")).isEqualTo(1);
         assertThat(KeySuggester.distance("threads", "thread")).isEqualTo(1);
         assertThat(KeySuggester.distance("abc", "xyz")).isEqualTo(3);

@@ -16,7 +16,11 @@ class PromregatorConfigTest {
         PromregatorConfig config = PromregatorConfig.builder()
                 .serverAddress("127.0.0.1")
                 .serverPort(0)
-                .scraping(Scraping.builder().threads(10).maxProcessingTime(2000).labelConflict(LabelConflict.KEEP).build())
+                .scraping(Scraping.builder()
+                        .threads(10)
+                        .maxProcessingTime(2000)
+                        .labelConflict(LabelConflict.KEEP)
+                        .build())
                 .staticTarget(StaticTarget.of("http://localhost:9100/metrics", Map.of("job", "node")))
                 .staticTarget(StaticTarget.of("http://localhost:9200/metrics", Map.of("job", "other")))
                 .requestLatency(true)
@@ -26,7 +30,8 @@ class PromregatorConfigTest {
         assertThat(config.promregator().scraping().threads()).isEqualTo(10);
         assertThat(config.promregator().scraping().maxProcessingTime()).isEqualTo(2000);
         assertThat(config.promregator().scraping().connectionTimeout()).isEqualTo(5000);
-        assertThat(config.promregator().staticTargets()).extracting(t -> t.labels().get("job"))
+        assertThat(config.promregator().staticTargets())
+                .extracting(t -> t.labels().get("job"))
                 .containsExactly("node", "other");
         assertThat(config.promregator().metrics().requestLatency()).isTrue();
         assertThat(config.unimplementedKeys()).isEmpty();
@@ -49,18 +54,22 @@ class PromregatorConfigTest {
                         .scraping(Scraping.builder().threads(0).build())
                         .staticTarget(StaticTarget.of("ftp://example.org/metrics"))
                         .build())
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
-                        "promregator.staticTargets[0].url: must be an absolute http or https URL."
-                                + " Found: \"ftp://example.org/metrics\"",
-                        "promregator.scraping.threads: must be an integer of at least 1. Found: 0",
-                        "server.port: must be an integer between 0 and 65535. Found: -1"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "promregator.staticTargets[0].url: must be an absolute http or https URL."
+                                                + " Found: \"ftp://example.org/metrics\"",
+                                        "promregator.scraping.threads: must be an integer of at least 1. Found: 0",
+                                        "server.port: must be an integer between 0 and 65535. Found: -1"));
     }
 
     @Test
     void staticTargetNeedsAUrl() {
         assertThatThrownBy(() -> new StaticTarget(null, Map.of(), Map.of()))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("promregator.staticTargets[].url: must be an absolute http or https URL. Found: nothing");
+                .hasMessageContaining(
+                        "promregator.staticTargets[].url: must be an absolute http or https URL. Found: nothing");
     }
 
     @Test
@@ -92,28 +101,34 @@ class PromregatorConfigTest {
                 spring.main.banner-mode: "off"
                 """, Map.of("CF_PASSWORD", "secret"));
 
-        assertThat(config.unimplementedKeys()).containsExactly(
-                "cf.api_host",
-                "cf.password",
-                "cf.request.timeout.org",
-                "promregator.targets[0].orgName",
-                "promregator.targets[0].applicationRegex",
-                "promregator.targets[1]",
-                "promregator.metrics.internal",
-                "server.compression.mimeTypes",
-                "logging.config",
-                "spring.main.banner-mode");
+        assertThat(config.unimplementedKeys())
+                .containsExactly(
+                        "cf.api_host",
+                        "cf.password",
+                        "cf.request.timeout.org",
+                        "promregator.targets[0].orgName",
+                        "promregator.targets[0].applicationRegex",
+                        "promregator.targets[1]",
+                        "promregator.metrics.internal",
+                        "server.compression.mimeTypes",
+                        "logging.config",
+                        "spring.main.banner-mode");
     }
 
     @Test
     void implementedKeysAreListedInOnePlace() {
         assertThat(ImplementedKeys.isImplemented("server.port")).isTrue();
-        assertThat(ImplementedKeys.isImplemented("promregator.scraping.proxy.host")).isTrue();
-        assertThat(ImplementedKeys.isImplemented("promregator.staticTargets[3].labels.job")).isTrue();
-        assertThat(ImplementedKeys.isImplemented("logging.level.io.promregator")).isTrue();
+        assertThat(ImplementedKeys.isImplemented("promregator.scraping.proxy.host"))
+                .isTrue();
+        assertThat(ImplementedKeys.isImplemented("promregator.staticTargets[3].labels.job"))
+                .isTrue();
+        assertThat(ImplementedKeys.isImplemented("logging.level.io.promregator"))
+                .isTrue();
         assertThat(ImplementedKeys.isImplemented("cf.api_host")).isFalse();
-        assertThat(ImplementedKeys.isImplemented("promregator.targets[0].orgName")).isFalse();
-        assertThat(ImplementedKeys.isImplemented("promregator.metrics.internal")).isFalse();
+        assertThat(ImplementedKeys.isImplemented("promregator.targets[0].orgName"))
+                .isFalse();
+        assertThat(ImplementedKeys.isImplemented("promregator.metrics.internal"))
+                .isFalse();
     }
 
     @Test
@@ -155,7 +170,8 @@ class PromregatorConfigTest {
     @Test
     void collectionsAreCopiedAndUnmodifiable() {
         List<StaticTarget> targets = new ArrayList<>(List.of(StaticTarget.of("http://a/metrics")));
-        PromregatorSettings settings = PromregatorSettings.builder().staticTargets(targets).build();
+        PromregatorSettings settings =
+                PromregatorSettings.builder().staticTargets(targets).build();
         targets.clear();
 
         assertThat(settings.staticTargets()).hasSize(1);

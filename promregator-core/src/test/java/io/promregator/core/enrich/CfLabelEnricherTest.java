@@ -81,12 +81,18 @@ class CfLabelEnricherTest {
     @Test
     void enrichesEverySampleOfEveryFamilyAndLeavesExemplarsAlone() {
         Exemplar exemplar = new Exemplar(Labels.of("trace_id", "abc"), 0.5, Sample.NO_TIMESTAMP);
-        MetricFamily histogram = new MetricFamily("rpc", MetricType.HISTOGRAM, "RPCs.", "", List.of(
-                new Sample("rpc_bucket", Labels.of("le", "1.0"), 3, Sample.NO_TIMESTAMP, Optional.of(exemplar)),
-                new Sample("rpc_bucket", Labels.of("le", "+Inf"), 4),
-                new Sample("rpc_count", Labels.EMPTY, 4),
-                new Sample("rpc_sum", Labels.EMPTY, 2.5)));
-        MetricFamily gauge = new MetricFamily("temp", MetricType.GAUGE, "", "", List.of(new Sample("temp", Labels.EMPTY, 1)));
+        MetricFamily histogram = new MetricFamily(
+                "rpc",
+                MetricType.HISTOGRAM,
+                "RPCs.",
+                "",
+                List.of(
+                        new Sample("rpc_bucket", Labels.of("le", "1.0"), 3, Sample.NO_TIMESTAMP, Optional.of(exemplar)),
+                        new Sample("rpc_bucket", Labels.of("le", "+Inf"), 4),
+                        new Sample("rpc_count", Labels.EMPTY, 4),
+                        new Sample("rpc_sum", Labels.EMPTY, 2.5)));
+        MetricFamily gauge =
+                new MetricFamily("temp", MetricType.GAUGE, "", "", List.of(new Sample("temp", Labels.EMPTY, 1)));
 
         Exposition enriched = new CfLabelEnricher(LabelConflict.EXPORTED)
                 .enrich(new Exposition(List.of(histogram, gauge)), Labels.of("app_name", "app"));
@@ -94,16 +100,18 @@ class CfLabelEnricherTest {
         assertThat(enriched.families()).extracting(MetricFamily::name).containsExactly("rpc", "temp");
         assertThat(enriched.families().get(0).samples())
                 .allSatisfy(s -> assertThat(s.labels().get("app_name")).isEqualTo("app"));
-        assertThat(enriched.families().get(0).samples().get(0).labels().get("le")).isEqualTo("1.0");
+        assertThat(enriched.families().get(0).samples().get(0).labels().get("le"))
+                .isEqualTo("1.0");
         assertThat(enriched.families().get(0).samples().get(0).exemplar()).contains(exemplar);
         assertThat(enriched.families().get(1).samples().get(0).labels()).isEqualTo(Labels.of("app_name", "app"));
     }
 
     @Test
     void emptyTargetLabelsLeaveTheExpositionUnchanged() {
-        Exposition exposition = new Exposition(List.of(
-                new MetricFamily("temp", MetricType.GAUGE, "", "", List.of(new Sample("temp", Labels.of("a", "b"), 1)))));
+        Exposition exposition = new Exposition(List.of(new MetricFamily(
+                "temp", MetricType.GAUGE, "", "", List.of(new Sample("temp", Labels.of("a", "b"), 1)))));
 
-        assertThat(new CfLabelEnricher(LabelConflict.EXPORTED).enrich(exposition, Labels.EMPTY)).isSameAs(exposition);
+        assertThat(new CfLabelEnricher(LabelConflict.EXPORTED).enrich(exposition, Labels.EMPTY))
+                .isSameAs(exposition);
     }
 }

@@ -52,7 +52,9 @@ class ExpositionParseErrorTest {
     @Test
     void rejectsDuplicateLabelNames() {
         assertFailure("a 1\nb{x=\"1\",y=\"2\",x=\"3\"} 1\n", 2, 15, "duplicate label name x");
-        assertThat(failure("a{x=\"1\",x=\"1\"} 1\n# EOF\n", ExpositionFormat.OPENMETRICS).column()).isEqualTo(9);
+        assertThat(failure("a{x=\"1\",x=\"1\"} 1\n# EOF\n", ExpositionFormat.OPENMETRICS)
+                        .column())
+                .isEqualTo(9);
     }
 
     @Test
@@ -119,7 +121,9 @@ class ExpositionParseErrorTest {
     @Test
     void rejectsInOpenMetricsWhatTextFormatToleratesSyntactically() throws Exception {
         String body = "a{x=\"1\",} 1\n";
-        assertThat(ExpositionParser.parse(body, ExpositionFormat.PROMETHEUS_TEXT).sampleCount()).isEqualTo(1);
+        assertThat(ExpositionParser.parse(body, ExpositionFormat.PROMETHEUS_TEXT)
+                        .sampleCount())
+                .isEqualTo(1);
         assertThat(failure(body + "# EOF\n", ExpositionFormat.OPENMETRICS))
                 .hasMessage("line 1, column 9: expected a label name, found '}'");
     }
@@ -128,7 +132,7 @@ class ExpositionParseErrorTest {
     void readsStringsAsUtf8() {
         String body = "é 1\n";
         assertThat(body.getBytes(StandardCharsets.UTF_8)).hasSize(5);
-        assertThat(failure(body, ExpositionFormat.PROMETHEUS_TEXT)).hasMessage(
-                "line 1, column 1: expected a metric name, found byte 0xc3");
+        assertThat(failure(body, ExpositionFormat.PROMETHEUS_TEXT))
+                .hasMessage("line 1, column 1: expected a metric name, found byte 0xc3");
     }
 }

@@ -23,7 +23,8 @@ class ExpositionParserRobustnessTest {
             "{}\"\\=, \t\n\r#_:eE.+-0123456789aInfNa\u00ff\u0080".getBytes(StandardCharsets.ISO_8859_1);
 
     private static List<byte[]> seeds() throws IOException, URISyntaxException {
-        Path corpus = Path.of(ExpositionParserRobustnessTest.class.getResource("/corpus").toURI());
+        Path corpus = Path.of(
+                ExpositionParserRobustnessTest.class.getResource("/corpus").toURI());
         List<byte[]> seeds = new ArrayList<>();
         try (Stream<Path> files = Files.walk(corpus)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -51,7 +52,9 @@ class ExpositionParserRobustnessTest {
                     parsed++;
                 } catch (ExpositionParseException e) {
                     rejected++;
-                    assertThat(e.getCause()).as("unforeseen failure on %s", latin1(body)).isNull();
+                    assertThat(e.getCause())
+                            .as("unforeseen failure on %s", latin1(body))
+                            .isNull();
                     assertThat(e.line()).isPositive();
                     assertThat(e.column()).isPositive();
                 }

@@ -30,12 +30,22 @@ class ExpositionParserTest {
                 http_requests_total{method="post",code="500"} 3
                 """);
 
-        assertThat(exposition.families()).containsExactly(
-                new MetricFamily("process_open_fds", MetricType.GAUGE, "Number of open file descriptors.", "",
-                        List.of(sample("process_open_fds", 12))),
-                new MetricFamily("http_requests", MetricType.COUNTER, "Requests served.", "", List.of(
-                        sample("http_requests_total", 1027, "method", "get", "code", "200"),
-                        sample("http_requests_total", 3, "method", "post", "code", "500"))));
+        assertThat(exposition.families())
+                .containsExactly(
+                        new MetricFamily(
+                                "process_open_fds",
+                                MetricType.GAUGE,
+                                "Number of open file descriptors.",
+                                "",
+                                List.of(sample("process_open_fds", 12))),
+                        new MetricFamily(
+                                "http_requests",
+                                MetricType.COUNTER,
+                                "Requests served.",
+                                "",
+                                List.of(
+                                        sample("http_requests_total", 1027, "method", "get", "code", "200"),
+                                        sample("http_requests_total", 3, "method", "post", "code", "500"))));
     }
 
     @Test
@@ -45,8 +55,9 @@ class ExpositionParserTest {
                 jobs_done 5
                 """);
 
-        assertThat(exposition.families()).containsExactly(new MetricFamily(
-                "jobs_done", MetricType.COUNTER, "", "", List.of(sample("jobs_done", 5))));
+        assertThat(exposition.families())
+                .containsExactly(
+                        new MetricFamily("jobs_done", MetricType.COUNTER, "", "", List.of(sample("jobs_done", 5))));
     }
 
     @Test
@@ -56,8 +67,9 @@ class ExpositionParserTest {
                 jobs_total 5
                 """);
 
-        assertThat(exposition.families()).containsExactly(new MetricFamily(
-                "jobs", MetricType.COUNTER, "", "", List.of(sample("jobs_total", 5))));
+        assertThat(exposition.families())
+                .containsExactly(
+                        new MetricFamily("jobs", MetricType.COUNTER, "", "", List.of(sample("jobs_total", 5))));
     }
 
     @Test
@@ -69,11 +81,20 @@ class ExpositionParserTest {
                 go_memstats_alloc_bytes_total 5.937322571024e+12
                 """);
 
-        assertThat(exposition.families()).containsExactly(
-                new MetricFamily("go_memstats_alloc_bytes", MetricType.GAUGE, "", "",
-                        List.of(sample("go_memstats_alloc_bytes", 8.3523288e+07))),
-                new MetricFamily("go_memstats_alloc_bytes", MetricType.COUNTER, "", "",
-                        List.of(sample("go_memstats_alloc_bytes_total", 5.937322571024e+12))));
+        assertThat(exposition.families())
+                .containsExactly(
+                        new MetricFamily(
+                                "go_memstats_alloc_bytes",
+                                MetricType.GAUGE,
+                                "",
+                                "",
+                                List.of(sample("go_memstats_alloc_bytes", 8.3523288e+07))),
+                        new MetricFamily(
+                                "go_memstats_alloc_bytes",
+                                MetricType.COUNTER,
+                                "",
+                                "",
+                                List.of(sample("go_memstats_alloc_bytes_total", 5.937322571024e+12))));
     }
 
     @Test
@@ -87,14 +108,24 @@ class ExpositionParserTest {
                 rpc_seconds_created 1.7e9
                 """);
 
-        assertThat(exposition.families()).containsExactly(
-                new MetricFamily("rpc_seconds", MetricType.HISTOGRAM, "", "", List.of(
-                        sample("rpc_seconds_bucket", 3, "le", "0.1"),
-                        sample("rpc_seconds_bucket", 5, "le", "+Inf"),
-                        sample("rpc_seconds_sum", 0.9),
-                        sample("rpc_seconds_count", 5))),
-                new MetricFamily("rpc_seconds_created", MetricType.UNKNOWN, "", "",
-                        List.of(sample("rpc_seconds_created", 1.7e9))));
+        assertThat(exposition.families())
+                .containsExactly(
+                        new MetricFamily(
+                                "rpc_seconds",
+                                MetricType.HISTOGRAM,
+                                "",
+                                "",
+                                List.of(
+                                        sample("rpc_seconds_bucket", 3, "le", "0.1"),
+                                        sample("rpc_seconds_bucket", 5, "le", "+Inf"),
+                                        sample("rpc_seconds_sum", 0.9),
+                                        sample("rpc_seconds_count", 5))),
+                        new MetricFamily(
+                                "rpc_seconds_created",
+                                MetricType.UNKNOWN,
+                                "",
+                                "",
+                                List.of(sample("rpc_seconds_created", 1.7e9))));
     }
 
     @Test
@@ -106,9 +137,9 @@ class ExpositionParserTest {
                 jobs_created 1.7e9
                 """);
 
-        assertThat(exposition.families()).extracting(MetricFamily::name, MetricFamily::type).containsExactly(
-                tuple("jobs", MetricType.COUNTER),
-                tuple("jobs_created", MetricType.GAUGE));
+        assertThat(exposition.families())
+                .extracting(MetricFamily::name, MetricFamily::type)
+                .containsExactly(tuple("jobs", MetricType.COUNTER), tuple("jobs_created", MetricType.GAUGE));
     }
 
     @Test
@@ -123,7 +154,8 @@ class ExpositionParserTest {
 
         assertThat(exposition.families()).singleElement().satisfies(family -> {
             assertThat(family.type()).isEqualTo(MetricType.SUMMARY);
-            assertThat(family.samples()).extracting(Sample::name)
+            assertThat(family.samples())
+                    .extracting(Sample::name)
                     .containsExactly("gc_seconds", "gc_seconds", "gc_seconds_sum", "gc_seconds_count");
         });
     }
@@ -136,10 +168,15 @@ class ExpositionParserTest {
                 no_metadata_at_all{a="b"} 2
                 """);
 
-        assertThat(exposition.families()).containsExactly(
-                new MetricFamily("legacy", MetricType.UNKNOWN, "", "", List.of(sample("legacy", 1))),
-                new MetricFamily("no_metadata_at_all", MetricType.UNKNOWN, "", "",
-                        List.of(sample("no_metadata_at_all", 2, "a", "b"))));
+        assertThat(exposition.families())
+                .containsExactly(
+                        new MetricFamily("legacy", MetricType.UNKNOWN, "", "", List.of(sample("legacy", 1))),
+                        new MetricFamily(
+                                "no_metadata_at_all",
+                                MetricType.UNKNOWN,
+                                "",
+                                "",
+                                List.of(sample("no_metadata_at_all", 2, "a", "b"))));
     }
 
     @Test
@@ -153,8 +190,8 @@ class ExpositionParserTest {
                 """);
 
         assertThat(exposition.families()).extracting(MetricFamily::name).containsExactly("a", "b");
-        assertThat(exposition.families().get(0).samples()).containsExactly(
-                sample("a", 1, "x", "1"), sample("a", 3, "x", "2"));
+        assertThat(exposition.families().get(0).samples())
+                .containsExactly(sample("a", 1, "x", "1"), sample("a", 3, "x", "2"));
     }
 
     @Test
@@ -168,9 +205,10 @@ class ExpositionParserTest {
                 b 2
                 """);
 
-        assertThat(exposition.families()).containsExactly(
-                new MetricFamily("b", MetricType.COUNTER, "Counter b.", "", List.of(sample("b", 2))),
-                new MetricFamily("a", MetricType.GAUGE, "Gauge a.", "", List.of(sample("a", 1))));
+        assertThat(exposition.families())
+                .containsExactly(
+                        new MetricFamily("b", MetricType.COUNTER, "Counter b.", "", List.of(sample("b", 2))),
+                        new MetricFamily("a", MetricType.GAUGE, "Gauge a.", "", List.of(sample("a", 1))));
     }
 
     @Test
@@ -207,8 +245,8 @@ class ExpositionParserTest {
                 # TYPE idle counter
                 """);
 
-        assertThat(exposition.families()).containsExactly(
-                new MetricFamily("idle", MetricType.COUNTER, "Nothing observed yet.", "", List.of()));
+        assertThat(exposition.families())
+                .containsExactly(new MetricFamily("idle", MetricType.COUNTER, "Nothing observed yet.", "", List.of()));
     }
 
     @Test
@@ -229,8 +267,8 @@ class ExpositionParserTest {
                 """);
 
         Labels labels = exposition.families().get(0).samples().get(0).labels();
-        assertThat(labels).isEqualTo(
-                Labels.of("path", "C:\\dir", "quote", "say \"hi\"", "lines", "one\ntwo", "other", "\\z"));
+        assertThat(labels)
+                .isEqualTo(Labels.of("path", "C:\\dir", "quote", "say \"hi\"", "lines", "one\ntwo", "other", "\\z"));
     }
 
     @Test
@@ -259,9 +297,18 @@ class ExpositionParserTest {
                 a{v="9"} -0.5
                 """);
 
-        assertThat(exposition.families().get(0).samples()).extracting(Sample::value).containsExactly(
-                Double.NaN, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.125, 1000.0, -0.5);
+        assertThat(exposition.families().get(0).samples())
+                .extracting(Sample::value)
+                .containsExactly(
+                        Double.NaN,
+                        Double.NaN,
+                        Double.POSITIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY,
+                        Double.POSITIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY,
+                        0.125,
+                        1000.0,
+                        -0.5);
     }
 
     @Test
@@ -272,7 +319,8 @@ class ExpositionParserTest {
                 a{v="3"} 3
                 """);
 
-        assertThat(exposition.families().get(0).samples()).extracting(Sample::timestampMillis)
+        assertThat(exposition.families().get(0).samples())
+                .extracting(Sample::timestampMillis)
                 .containsExactly(1700000000123L, -5L, Sample.NO_TIMESTAMP);
     }
 
@@ -284,18 +332,28 @@ class ExpositionParserTest {
                 + "  a { x = \"1\" , y=\"2\", } \t 7 \t 123 \t\n"
                 + "b{} 1\n");
 
-        assertThat(exposition.families()).containsExactly(
-                new MetricFamily("a", MetricType.GAUGE, "Help with  inner blanks.", "", List.of(
-                        new Sample("a", Labels.of("x", "1", "y", "2"), 7, 123, Optional.empty()))),
-                new MetricFamily("b", MetricType.UNKNOWN, "", "", List.of(sample("b", 1))));
+        assertThat(exposition.families())
+                .containsExactly(
+                        new MetricFamily(
+                                "a",
+                                MetricType.GAUGE,
+                                "Help with  inner blanks.",
+                                "",
+                                List.of(new Sample("a", Labels.of("x", "1", "y", "2"), 7, 123, Optional.empty()))),
+                        new MetricFamily("b", MetricType.UNKNOWN, "", "", List.of(sample("b", 1))));
     }
 
     @Test
     void readsCrlfLineEndsAndALastLineWithoutNewline() throws Exception {
         Exposition exposition = parse("# HELP a Help.\r\n# TYPE a gauge\r\na{x=\"1\"} 1\r\na{x=\"2\"} 2");
 
-        assertThat(exposition.families()).containsExactly(new MetricFamily("a", MetricType.GAUGE, "Help.", "",
-                List.of(sample("a", 1, "x", "1"), sample("a", 2, "x", "2"))));
+        assertThat(exposition.families())
+                .containsExactly(new MetricFamily(
+                        "a",
+                        MetricType.GAUGE,
+                        "Help.",
+                        "",
+                        List.of(sample("a", 1, "x", "1"), sample("a", 2, "x", "2"))));
     }
 
     @Test
@@ -325,7 +383,8 @@ class ExpositionParserTest {
         }
         body.append("} 1\n");
 
-        Labels labels = parse(body.toString()).families().get(0).samples().get(0).labels();
+        Labels labels =
+                parse(body.toString()).families().get(0).samples().get(0).labels();
 
         assertThat(labels).isEqualTo(Labels.of(expected));
         assertThat(labels.value(39)).hasSize(9 * 50 + 2);

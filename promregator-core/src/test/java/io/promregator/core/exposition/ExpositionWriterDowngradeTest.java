@@ -18,7 +18,10 @@ class ExpositionWriterDowngradeTest {
 
     @Test
     void splitsA0_0_4HistogramWithoutNumericLeIntoUntypedFamilies() {
-        MetricFamily histogram = family("lat", MetricType.HISTOGRAM, "Latency.",
+        MetricFamily histogram = family(
+                "lat",
+                MetricType.HISTOGRAM,
+                "Latency.",
                 sample("lat_bucket", 1, "le", "fast"),
                 sample("lat_count", 1),
                 sample("lat_sum", 2));
@@ -38,9 +41,7 @@ class ExpositionWriterDowngradeTest {
 
     @Test
     void splitsA0_0_4SummaryWithoutQuantileLabelIntoUntypedFamilies() {
-        MetricFamily summary = family("rt", MetricType.SUMMARY, "",
-                sample("rt", 0.5),
-                sample("rt_count", 3));
+        MetricFamily summary = family("rt", MetricType.SUMMARY, "", sample("rt", 0.5), sample("rt_count", 3));
 
         assertThat(text(summary)).isEqualTo("""
                 # TYPE rt untyped
@@ -53,12 +54,15 @@ class ExpositionWriterDowngradeTest {
     @Test
     void mergesTheCreatedGaugeOf0_0_4ClientsWithTheCounterItBelongsTo() {
         // What a merge of an OpenMetrics target (t=1) and a simpleclient 0.0.4 target (t=2) looks like.
-        MetricFamily counter = family("jobs", MetricType.COUNTER, "Jobs run.",
+        MetricFamily counter = family(
+                "jobs",
+                MetricType.COUNTER,
+                "Jobs run.",
                 sample("jobs_total", 4, "t", "1"),
                 sample("jobs_created", 1600000000, "t", "1"),
                 sample("jobs_total", 5, "t", "2"));
-        MetricFamily created = family("jobs_created", MetricType.GAUGE, "",
-                sample("jobs_created", 1600000001, "t", "2"));
+        MetricFamily created =
+                family("jobs_created", MetricType.GAUGE, "", sample("jobs_created", 1600000001, "t", "2"));
 
         assertThat(text(counter, created)).isEqualTo("""
                 # HELP jobs_total Jobs run.
@@ -84,7 +88,10 @@ class ExpositionWriterDowngradeTest {
     @Test
     void putsSamplesNamedLikeAHistogramSuffixIntoTheHistogram() {
         // In 0.0.4 a "# TYPE rpc_count gauge" after "# TYPE rpc histogram" is a parse error.
-        MetricFamily histogram = family("rpc", MetricType.HISTOGRAM, "",
+        MetricFamily histogram = family(
+                "rpc",
+                MetricType.HISTOGRAM,
+                "",
                 sample("rpc_bucket", 1, "le", "+Inf", "job", "a"),
                 sample("rpc_count", 1, "job", "a"),
                 sample("rpc_sum", 1, "job", "a"));
@@ -119,7 +126,10 @@ class ExpositionWriterDowngradeTest {
 
     @Test
     void sortsBucketsOfAMetricForOpenMetrics() {
-        MetricFamily histogram = family("lat", MetricType.HISTOGRAM, "",
+        MetricFamily histogram = family(
+                "lat",
+                MetricType.HISTOGRAM,
+                "",
                 sample("lat_bucket", 3, "le", "+Inf"),
                 sample("lat_bucket", 1, "le", "0.5"),
                 sample("lat_bucket", 0, "le", "0.1"),
@@ -139,7 +149,10 @@ class ExpositionWriterDowngradeTest {
 
     @Test
     void groupsTheSamplesOfEachMetricForOpenMetrics() {
-        MetricFamily summary = family("rt", MetricType.SUMMARY, "",
+        MetricFamily summary = family(
+                "rt",
+                MetricType.SUMMARY,
+                "",
                 sample("rt", 0.1, "quantile", "0.5", "path", "/a"),
                 sample("rt", 0.2, "quantile", "0.5", "path", "/b"),
                 sample("rt_sum", 1, "path", "/a"),
@@ -191,40 +204,95 @@ class ExpositionWriterDowngradeTest {
 
     static Stream<Arguments> familiesOpenMetricsRejects() {
         return Stream.of(
-                Arguments.of("histogram without +Inf bucket", family("h", MetricType.HISTOGRAM, "",
-                        sample("h_bucket", 1, "le", "1"), sample("h_count", 1), sample("h_sum", 1))),
-                Arguments.of("histogram with decreasing buckets", family("h", MetricType.HISTOGRAM, "",
-                        sample("h_bucket", 2, "le", "1"), sample("h_bucket", 1, "le", "+Inf"))),
-                Arguments.of("histogram with negative bucket count", family("h", MetricType.HISTOGRAM, "",
-                        sample("h_bucket", -1, "le", "1"), sample("h_bucket", 0, "le", "+Inf"))),
-                Arguments.of("histogram with fractional bucket count", family("h", MetricType.HISTOGRAM, "",
-                        sample("h_bucket", 0.5, "le", "+Inf"))),
-                Arguments.of("histogram with count other than +Inf", family("h", MetricType.HISTOGRAM, "",
-                        sample("h_bucket", 2, "le", "+Inf"), sample("h_count", 3), sample("h_sum", 1))),
-                Arguments.of("histogram with sum but no count", family("h", MetricType.HISTOGRAM, "",
-                        sample("h_bucket", 2, "le", "+Inf"), sample("h_sum", 1))),
-                Arguments.of("histogram with repeated le", family("h", MetricType.HISTOGRAM, "",
-                        sample("h_bucket", 1, "le", "1"), sample("h_bucket", 1, "le", "1.0"),
-                        sample("h_bucket", 1, "le", "+Inf"))),
-                Arguments.of("histogram with hexadecimal le", family("h", MetricType.HISTOGRAM, "",
-                        sample("h_bucket", 1, "le", "0x1p-3"), sample("h_bucket", 1, "le", "+Inf"))),
-                Arguments.of("histogram with sum and negative buckets", family("h", MetricType.HISTOGRAM, "",
-                        sample("h_bucket", 1, "le", "-1"), sample("h_bucket", 1, "le", "+Inf"),
-                        sample("h_count", 1), sample("h_sum", 1))),
-                Arguments.of("histogram with mixed timestamps", family("h", MetricType.HISTOGRAM, "",
-                        timed("h_bucket", 1, 1000, "le", "+Inf"), sample("h_count", 1), sample("h_sum", 1))),
-                Arguments.of("summary with negative sum", family("h", MetricType.SUMMARY, "",
-                        sample("h_count", 1), sample("h_sum", -1))),
-                Arguments.of("summary with quantile above 1", family("h", MetricType.SUMMARY, "",
-                        sample("h", 1, "quantile", "1.5"))),
-                Arguments.of("summary with fractional count", family("h", MetricType.SUMMARY, "",
-                        sample("h_count", 1.5), sample("h_sum", 1))),
-                Arguments.of("counter with NaN total", family("h", MetricType.COUNTER, "",
-                        sample("h_total", Double.NaN))),
-                Arguments.of("counter with negative total", family("h", MetricType.COUNTER, "",
-                        sample("h_total", -1))),
-                Arguments.of("info with value other than 1", family("h", MetricType.INFO, "",
-                        sample("h_info", 2))));
+                Arguments.of(
+                        "histogram without +Inf bucket",
+                        family(
+                                "h",
+                                MetricType.HISTOGRAM,
+                                "",
+                                sample("h_bucket", 1, "le", "1"),
+                                sample("h_count", 1),
+                                sample("h_sum", 1))),
+                Arguments.of(
+                        "histogram with decreasing buckets",
+                        family(
+                                "h",
+                                MetricType.HISTOGRAM,
+                                "",
+                                sample("h_bucket", 2, "le", "1"),
+                                sample("h_bucket", 1, "le", "+Inf"))),
+                Arguments.of(
+                        "histogram with negative bucket count",
+                        family(
+                                "h",
+                                MetricType.HISTOGRAM,
+                                "",
+                                sample("h_bucket", -1, "le", "1"),
+                                sample("h_bucket", 0, "le", "+Inf"))),
+                Arguments.of(
+                        "histogram with fractional bucket count",
+                        family("h", MetricType.HISTOGRAM, "", sample("h_bucket", 0.5, "le", "+Inf"))),
+                Arguments.of(
+                        "histogram with count other than +Inf",
+                        family(
+                                "h",
+                                MetricType.HISTOGRAM,
+                                "",
+                                sample("h_bucket", 2, "le", "+Inf"),
+                                sample("h_count", 3),
+                                sample("h_sum", 1))),
+                Arguments.of(
+                        "histogram with sum but no count",
+                        family("h", MetricType.HISTOGRAM, "", sample("h_bucket", 2, "le", "+Inf"), sample("h_sum", 1))),
+                Arguments.of(
+                        "histogram with repeated le",
+                        family(
+                                "h",
+                                MetricType.HISTOGRAM,
+                                "",
+                                sample("h_bucket", 1, "le", "1"),
+                                sample("h_bucket", 1, "le", "1.0"),
+                                sample("h_bucket", 1, "le", "+Inf"))),
+                Arguments.of(
+                        "histogram with hexadecimal le",
+                        family(
+                                "h",
+                                MetricType.HISTOGRAM,
+                                "",
+                                sample("h_bucket", 1, "le", "0x1p-3"),
+                                sample("h_bucket", 1, "le", "+Inf"))),
+                Arguments.of(
+                        "histogram with sum and negative buckets",
+                        family(
+                                "h",
+                                MetricType.HISTOGRAM,
+                                "",
+                                sample("h_bucket", 1, "le", "-1"),
+                                sample("h_bucket", 1, "le", "+Inf"),
+                                sample("h_count", 1),
+                                sample("h_sum", 1))),
+                Arguments.of(
+                        "histogram with mixed timestamps",
+                        family(
+                                "h",
+                                MetricType.HISTOGRAM,
+                                "",
+                                timed("h_bucket", 1, 1000, "le", "+Inf"),
+                                sample("h_count", 1),
+                                sample("h_sum", 1))),
+                Arguments.of(
+                        "summary with negative sum",
+                        family("h", MetricType.SUMMARY, "", sample("h_count", 1), sample("h_sum", -1))),
+                Arguments.of(
+                        "summary with quantile above 1",
+                        family("h", MetricType.SUMMARY, "", sample("h", 1, "quantile", "1.5"))),
+                Arguments.of(
+                        "summary with fractional count",
+                        family("h", MetricType.SUMMARY, "", sample("h_count", 1.5), sample("h_sum", 1))),
+                Arguments.of(
+                        "counter with NaN total", family("h", MetricType.COUNTER, "", sample("h_total", Double.NaN))),
+                Arguments.of("counter with negative total", family("h", MetricType.COUNTER, "", sample("h_total", -1))),
+                Arguments.of("info with value other than 1", family("h", MetricType.INFO, "", sample("h_info", 2))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -247,11 +315,20 @@ class ExpositionWriterDowngradeTest {
 
     @Test
     void acceptsHistogramsWithNegativeBucketsWithoutSumAndGaugeHistogramsWithNegativeSum() {
-        MetricFamily histogram = family("temp", MetricType.HISTOGRAM, "",
-                sample("temp_bucket", 1, "le", "-10"), sample("temp_bucket", 4, "le", "+Inf"));
-        MetricFamily gaugeHistogram = family("delta", MetricType.GAUGE_HISTOGRAM, "",
-                sample("delta_bucket", 1, "le", "-1"), sample("delta_bucket", 2, "le", "+Inf"),
-                sample("delta_gcount", 2), sample("delta_gsum", -0.5));
+        MetricFamily histogram = family(
+                "temp",
+                MetricType.HISTOGRAM,
+                "",
+                sample("temp_bucket", 1, "le", "-10"),
+                sample("temp_bucket", 4, "le", "+Inf"));
+        MetricFamily gaugeHistogram = family(
+                "delta",
+                MetricType.GAUGE_HISTOGRAM,
+                "",
+                sample("delta_bucket", 1, "le", "-1"),
+                sample("delta_bucket", 2, "le", "+Inf"),
+                sample("delta_gcount", 2),
+                sample("delta_gsum", -0.5));
 
         assertThat(openMetrics(histogram, gaugeHistogram)).isEqualTo("""
                 # TYPE temp histogram

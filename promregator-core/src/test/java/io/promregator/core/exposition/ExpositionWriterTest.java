@@ -20,35 +20,50 @@ import org.junit.jupiter.api.Test;
 
 class ExpositionWriterTest {
 
-    static final MetricFamily COUNTER = family("http_requests", MetricType.COUNTER, "Requests served.",
+    static final MetricFamily COUNTER = family(
+            "http_requests",
+            MetricType.COUNTER,
+            "Requests served.",
             sample("http_requests_total", 1027, "method", "get"),
             sample("http_requests_created", 1600000000.5, "method", "get"),
             sample("http_requests_total", 3, "method", "post"),
             sample("http_requests_created", 1600000000, "method", "post"));
-    static final MetricFamily GAUGE = family("queue_length", MetricType.GAUGE, "Items waiting.",
-            sample("queue_length", 7, "queue", "a"));
-    static final MetricFamily HISTOGRAM = family("rpc_seconds", MetricType.HISTOGRAM, "RPC latency.", "seconds",
+    static final MetricFamily GAUGE =
+            family("queue_length", MetricType.GAUGE, "Items waiting.", sample("queue_length", 7, "queue", "a"));
+    static final MetricFamily HISTOGRAM = family(
+            "rpc_seconds",
+            MetricType.HISTOGRAM,
+            "RPC latency.",
+            "seconds",
             withExemplar(sample("rpc_seconds_bucket", 2, "le", "0.1"), exemplar(0.05, "trace_id", "abc")),
             sample("rpc_seconds_bucket", 5, "le", "1.0"),
             sample("rpc_seconds_bucket", 6, "le", "+Inf"),
             sample("rpc_seconds_count", 6),
             sample("rpc_seconds_sum", 3.25),
             sample("rpc_seconds_created", 1600000000.5));
-    static final MetricFamily GAUGE_HISTOGRAM = family("queue_wait_seconds", MetricType.GAUGE_HISTOGRAM,
+    static final MetricFamily GAUGE_HISTOGRAM = family(
+            "queue_wait_seconds",
+            MetricType.GAUGE_HISTOGRAM,
             "Waiting time.",
             sample("queue_wait_seconds_bucket", 1, "le", "1.0"),
             sample("queue_wait_seconds_bucket", 3, "le", "+Inf"),
             sample("queue_wait_seconds_gcount", 3),
             sample("queue_wait_seconds_gsum", 2.5));
-    static final MetricFamily SUMMARY = family("job_seconds", MetricType.SUMMARY, "Job duration.",
+    static final MetricFamily SUMMARY = family(
+            "job_seconds",
+            MetricType.SUMMARY,
+            "Job duration.",
             sample("job_seconds", 0.5, "quantile", "0.5"),
             sample("job_seconds", 1.5, "quantile", "0.99"),
             sample("job_seconds_count", 10),
             sample("job_seconds_sum", 7.5),
             sample("job_seconds_created", 1600000000));
-    static final MetricFamily INFO = family("build", MetricType.INFO, "Build information.",
-            sample("build_info", 1, "version", "1.2.3"));
-    static final MetricFamily STATESET = family("state", MetricType.STATESET, "Current state.",
+    static final MetricFamily INFO =
+            family("build", MetricType.INFO, "Build information.", sample("build_info", 1, "version", "1.2.3"));
+    static final MetricFamily STATESET = family(
+            "state",
+            MetricType.STATESET,
+            "Current state.",
             sample("state", 1, "state", "up"),
             sample("state", 0, "state", "down"));
     static final MetricFamily UNKNOWN = family("mystery", MetricType.UNKNOWN, "", sample("mystery", 42.5));
@@ -176,7 +191,10 @@ class ExpositionWriterTest {
 
     @Test
     void escapesHelpAndLabelValues() {
-        MetricFamily family = family("escapes", MetricType.GAUGE, "a \\ b \"quoted\"\nsecond line",
+        MetricFamily family = family(
+                "escapes",
+                MetricType.GAUGE,
+                "a \\ b \"quoted\"\nsecond line",
                 sample("escapes", 1, "path", "C:\\dir \"x\"\nnext", "utf8", "Grüße ✓ \uD83D\uDE00"));
 
         assertThat(text(family)).isEqualTo("""
@@ -194,7 +212,10 @@ class ExpositionWriterTest {
 
     @Test
     void writesValuesShortestFirst() {
-        MetricFamily family = family("v", MetricType.GAUGE, "",
+        MetricFamily family = family(
+                "v",
+                MetricType.GAUGE,
+                "",
                 sample("v", 0, "case", "zero"),
                 sample("v", -0.0, "case", "negative zero"),
                 sample("v", -17, "case", "negative integer"),
@@ -229,7 +250,10 @@ class ExpositionWriterTest {
 
     @Test
     void writesTimestampsAsMillisecondsInTextAndSecondsInOpenMetrics() {
-        MetricFamily family = family("t", MetricType.GAUGE, "",
+        MetricFamily family = family(
+                "t",
+                MetricType.GAUGE,
+                "",
                 timed("t", 1, 1520879607789L, "ms", "789"),
                 timed("t", 2, 1520879607780L, "ms", "780"),
                 timed("t", 3, 1520879607005L, "ms", "005"),
@@ -260,13 +284,23 @@ class ExpositionWriterTest {
 
     @Test
     void writesExemplarsOnlyInOpenMetricsAndOnlyOnTotalsAndBuckets() {
-        MetricFamily counter = family("hits", MetricType.COUNTER, "",
-                withExemplar(timed("hits_total", 3, 1520879607000L),
+        MetricFamily counter = family(
+                "hits",
+                MetricType.COUNTER,
+                "",
+                withExemplar(
+                        timed("hits_total", 3, 1520879607000L),
                         new Exemplar(Labels.of("trace_id", "t1"), 1, 1520879606500L)),
                 withExemplar(timed("hits_created", 1600000000, 1520879607000L), exemplar(1, "trace_id", "t2")));
-        MetricFamily gauge = family("temperature", MetricType.GAUGE, "",
+        MetricFamily gauge = family(
+                "temperature",
+                MetricType.GAUGE,
+                "",
                 withExemplar(sample("temperature", 21.5), exemplar(21.5, "sensor", "s1")));
-        MetricFamily histogram = family("size", MetricType.HISTOGRAM, "",
+        MetricFamily histogram = family(
+                "size",
+                MetricType.HISTOGRAM,
+                "",
                 withExemplar(sample("size_bucket", 1, "le", "+Inf"), exemplar(7)),
                 withExemplar(sample("size_count", 1), exemplar(7)),
                 sample("size_sum", 7));
@@ -297,7 +331,10 @@ class ExpositionWriterTest {
 
     @Test
     void dropsExemplarsLongerThan128CodePoints() {
-        MetricFamily counter = family("hits", MetricType.COUNTER, "",
+        MetricFamily counter = family(
+                "hits",
+                MetricType.COUNTER,
+                "",
                 withExemplar(sample("hits_total", 3), exemplar(1, "trace_id", "x".repeat(121))),
                 withExemplar(sample("hits_total", 4, "a", "b"), exemplar(1, "trace_id", "x".repeat(120))));
 
@@ -342,8 +379,8 @@ class ExpositionWriterTest {
 
     @Test
     void keepsLabelsInTheirOrder() {
-        MetricFamily family = family("ordered", MetricType.GAUGE, "",
-                sample("ordered", 1, "z", "1", "a", "2", "m", "3"));
+        MetricFamily family =
+                family("ordered", MetricType.GAUGE, "", sample("ordered", 1, "z", "1", "a", "2", "m", "3"));
 
         assertThat(text(family)).endsWith("ordered{z=\"1\",a=\"2\",m=\"3\"} 1\n");
     }

@@ -82,8 +82,11 @@ class FloatParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "+", "-", ".", "e5", "1e", "1e+", "1.2.3", "1_000", "0x1", "0x1p", "0xp1", "+NaN",
-        "-nan", "Infinit", "1f", "1d", " 1", "1 ", "0b1", "0o7", "--1", "1e5.5"})
+    @ValueSource(
+            strings = {
+                "", "+", "-", ".", "e5", "1e", "1e+", "1.2.3", "1_000", "0x1", "0x1p", "0xp1", "+NaN", "-nan",
+                "Infinit", "1f", "1d", " 1", "1 ", "0b1", "0o7", "--1", "1e5.5"
+            })
     void rejects(String text) {
         assertThatThrownBy(() -> parse(text, FloatParser.SPECIAL | FloatParser.HEX))
                 .isInstanceOf(NumberFormatException.class);

@@ -36,7 +36,9 @@ class OpenMetricsConformanceTest {
     }
 
     private static Path corpus() throws URISyntaxException {
-        return Path.of(OpenMetricsConformanceTest.class.getResource("/corpus/openmetrics-parsers").toURI());
+        return Path.of(OpenMetricsConformanceTest.class
+                .getResource("/corpus/openmetrics-parsers")
+                .toURI());
     }
 
     private static boolean shouldParse(String name) throws IOException, URISyntaxException {

@@ -29,11 +29,20 @@ class OpenMetricsParserTest {
                 """);
 
         Exemplar exemplar = new Exemplar(Labels.of("trace_id", "abc"), 0.5, 1_700_000_000_250L);
-        assertThat(exposition.families()).containsExactly(new MetricFamily("requests", MetricType.COUNTER,
-                "Requests served.", "", List.of(
-                        new Sample("requests_total", Labels.of("code", "200"), 1027, Sample.NO_TIMESTAMP,
-                                Optional.of(exemplar)),
-                        sample("requests_created", 1.7e9, "code", "200"))));
+        assertThat(exposition.families())
+                .containsExactly(new MetricFamily(
+                        "requests",
+                        MetricType.COUNTER,
+                        "Requests served.",
+                        "",
+                        List.of(
+                                new Sample(
+                                        "requests_total",
+                                        Labels.of("code", "200"),
+                                        1027,
+                                        Sample.NO_TIMESTAMP,
+                                        Optional.of(exemplar)),
+                                sample("requests_created", 1.7e9, "code", "200"))));
     }
 
     @Test
@@ -47,7 +56,8 @@ class OpenMetricsParserTest {
                 # EOF
                 """);
 
-        assertThat(exposition.families().get(0).samples()).extracting(Sample::timestampMillis)
+        assertThat(exposition.families().get(0).samples())
+                .extracting(Sample::timestampMillis)
                 .containsExactly(1_500_000L, 1_100L, 0L, -2_000L, Long.MAX_VALUE);
     }
 
@@ -68,16 +78,32 @@ class OpenMetricsParserTest {
                 # EOF
                 """);
 
-        assertThat(exposition.families()).containsExactly(
-                new MetricFamily("build", MetricType.INFO, "", "", List.of(sample("build_info", 1, "version", "1.2"))),
-                new MetricFamily("state", MetricType.STATESET, "", "", List.of(
-                        sample("state", 1, "state", "up"), sample("state", 0, "state", "down"))),
-                new MetricFamily("queue_bytes", MetricType.GAUGE_HISTOGRAM, "", "bytes", List.of(
-                        sample("queue_bytes_bucket", 2, "le", "1024"),
-                        new Sample("queue_bytes_bucket", Labels.of("le", "+Inf"), 3, Sample.NO_TIMESTAMP,
-                                Optional.of(new Exemplar(Labels.of("id", "q1"), 2000, Sample.NO_TIMESTAMP))),
-                        sample("queue_bytes_gcount", 3),
-                        sample("queue_bytes_gsum", 4100))));
+        assertThat(exposition.families())
+                .containsExactly(
+                        new MetricFamily(
+                                "build", MetricType.INFO, "", "", List.of(sample("build_info", 1, "version", "1.2"))),
+                        new MetricFamily(
+                                "state",
+                                MetricType.STATESET,
+                                "",
+                                "",
+                                List.of(sample("state", 1, "state", "up"), sample("state", 0, "state", "down"))),
+                        new MetricFamily(
+                                "queue_bytes",
+                                MetricType.GAUGE_HISTOGRAM,
+                                "",
+                                "bytes",
+                                List.of(
+                                        sample("queue_bytes_bucket", 2, "le", "1024"),
+                                        new Sample(
+                                                "queue_bytes_bucket",
+                                                Labels.of("le", "+Inf"),
+                                                3,
+                                                Sample.NO_TIMESTAMP,
+                                                Optional.of(new Exemplar(
+                                                        Labels.of("id", "q1"), 2000, Sample.NO_TIMESTAMP))),
+                                        sample("queue_bytes_gcount", 3),
+                                        sample("queue_bytes_gsum", 4100))));
     }
 
     @Test
@@ -97,10 +123,11 @@ class OpenMetricsParserTest {
                 # EOF
                 """);
 
-        assertThat(exposition.families()).extracting(MetricFamily::name, MetricFamily::type, f -> f.samples().size())
+        assertThat(exposition.families())
+                .extracting(
+                        MetricFamily::name, MetricFamily::type, f -> f.samples().size())
                 .containsExactly(
-                        tuple("rpc_seconds", MetricType.HISTOGRAM, 5),
-                        tuple("gc_seconds", MetricType.SUMMARY, 4));
+                        tuple("rpc_seconds", MetricType.HISTOGRAM, 5), tuple("gc_seconds", MetricType.SUMMARY, 4));
     }
 
     @Test
@@ -111,9 +138,11 @@ class OpenMetricsParserTest {
                 bare{a="b"} NaN
                 # EOF""");
 
-        assertThat(exposition.families()).containsExactly(
-                new MetricFamily("legacy", MetricType.UNKNOWN, "", "", List.of(sample("legacy", 1))),
-                new MetricFamily("bare", MetricType.UNKNOWN, "", "", List.of(sample("bare", Double.NaN, "a", "b"))));
+        assertThat(exposition.families())
+                .containsExactly(
+                        new MetricFamily("legacy", MetricType.UNKNOWN, "", "", List.of(sample("legacy", 1))),
+                        new MetricFamily(
+                                "bare", MetricType.UNKNOWN, "", "", List.of(sample("bare", Double.NaN, "a", "b"))));
     }
 
     @Test
@@ -130,8 +159,8 @@ class OpenMetricsParserTest {
     void acceptsCrlfLineEnds() throws Exception {
         Exposition exposition = parse("# TYPE a gauge\r\na 1\r\n# EOF\r\n");
 
-        assertThat(exposition.families()).containsExactly(
-                new MetricFamily("a", MetricType.GAUGE, "", "", List.of(sample("a", 1))));
+        assertThat(exposition.families())
+                .containsExactly(new MetricFamily("a", MetricType.GAUGE, "", "", List.of(sample("a", 1))));
     }
 
     @Test
@@ -143,12 +172,11 @@ class OpenMetricsParserTest {
                 b 2
                 a{x="2"} 3
                 # EOF
-                """))
-                .isInstanceOfSatisfying(ExpositionParseException.class, e -> {
-                    assertThat(e.line()).isEqualTo(5);
-                    assertThat(e.column()).isEqualTo(1);
-                    assertThat(e.getMessage()).contains("a already appeared on line 1");
-                });
+                """)).isInstanceOfSatisfying(ExpositionParseException.class, e -> {
+            assertThat(e.line()).isEqualTo(5);
+            assertThat(e.column()).isEqualTo(1);
+            assertThat(e.getMessage()).contains("a already appeared on line 1");
+        });
     }
 
     @Test
@@ -159,11 +187,10 @@ class OpenMetricsParserTest {
                 a_total{x="2"} 1
                 a_created{x="1"} 1
                 # EOF
-                """))
-                .isInstanceOfSatisfying(ExpositionParseException.class, e -> {
-                    assertThat(e.line()).isEqualTo(4);
-                    assertThat(e.getMessage()).contains("must be together");
-                });
+                """)).isInstanceOfSatisfying(ExpositionParseException.class, e -> {
+            assertThat(e.line()).isEqualTo(4);
+            assertThat(e.getMessage()).contains("must be together");
+        });
     }
 
     @Test
@@ -175,7 +202,8 @@ class OpenMetricsParserTest {
                 a_sum 1
                 # EOF
                 """))
-                .isInstanceOfSatisfying(ExpositionParseException.class,
+                .isInstanceOfSatisfying(
+                        ExpositionParseException.class,
                         e -> assertThat(e.getMessage()).contains("a_count is 4.0 but the +Inf bucket counts 3.0"));
     }
 
@@ -207,7 +235,8 @@ class OpenMetricsParserTest {
                 h_sum -0.5
                 # EOF
                 """))
-                .isInstanceOfSatisfying(ExpositionParseException.class,
+                .isInstanceOfSatisfying(
+                        ExpositionParseException.class,
                         e -> assertThat(e.getMessage()).contains("h_sum is negative without negative buckets"));
     }
 
@@ -220,7 +249,7 @@ class OpenMetricsParserTest {
                 # EOF
                 """);
 
-        assertThat(exposition.families()).containsExactly(
-                new MetricFamily("idle_seconds", MetricType.GAUGE, "Idle.", "seconds", List.of()));
+        assertThat(exposition.families())
+                .containsExactly(new MetricFamily("idle_seconds", MetricType.GAUGE, "Idle.", "seconds", List.of()));
     }
 }

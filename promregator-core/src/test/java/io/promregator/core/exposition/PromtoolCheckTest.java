@@ -28,16 +28,25 @@ class PromtoolCheckTest {
                 ExpositionWriterTest.INFO,
                 ExpositionWriterTest.STATESET,
                 family("mystery", MetricType.UNKNOWN, "Nobody knows.", sample("mystery", 42.5)),
-                family("special_values", MetricType.GAUGE, "Values that are not plain numbers.",
+                family(
+                        "special_values",
+                        MetricType.GAUGE,
+                        "Values that are not plain numbers.",
                         sample("special_values", Double.NaN, "case", "nan"),
                         sample("special_values", Double.POSITIVE_INFINITY, "case", "inf"),
                         sample("special_values", Double.NEGATIVE_INFINITY, "case", "minus inf"),
                         sample("special_values", -0.0, "case", "negative zero"),
                         sample("special_values", 1.5e-300, "case", "tiny"),
                         sample("special_values", 12345678.9, "case", "plain")),
-                family("escaped", MetricType.GAUGE, "Help with \\ backslash, \"quotes\" and\nnewline.",
+                family(
+                        "escaped",
+                        MetricType.GAUGE,
+                        "Help with \\ backslash, \"quotes\" and\nnewline.",
                         sample("escaped", 1, "path", "C:\\dir \"x\"\nnext", "utf8", "Grüße ✓ \uD83D\uDE00")),
-                family("stamped", MetricType.GAUGE, "Samples with timestamps.",
+                family(
+                        "stamped",
+                        MetricType.GAUGE,
+                        "Samples with timestamps.",
                         timed("stamped", 1, 1520879607789L, "a", "1"),
                         timed("stamped", 2, -1500L, "a", "2"))));
 
@@ -49,8 +58,8 @@ class PromtoolCheckTest {
 
     @Test
     void passesARealisticMergedApplicationCleanly() {
-        String exposition = ExpositionWriter.toString(
-                SyntheticExposition.cfApplication(11), ExpositionFormat.PROMETHEUS_TEXT);
+        String exposition =
+                ExpositionWriter.toString(SyntheticExposition.cfApplication(11), ExpositionFormat.PROMETHEUS_TEXT);
 
         Promtool.Result result = Promtool.checkMetrics(exposition);
 
@@ -62,20 +71,39 @@ class PromtoolCheckTest {
     void parsesEveryDowngradeWithLintFindingsAtMost() {
         MetricFamily[] families = {
             ExpositionWriterTest.GAUGE_HISTOGRAM,
-            family("lat", MetricType.HISTOGRAM, "Histogram with a non-numeric le.",
-                    sample("lat_bucket", 1, "le", "fast"), sample("lat_count", 1), sample("lat_sum", 2)),
+            family(
+                    "lat",
+                    MetricType.HISTOGRAM,
+                    "Histogram with a non-numeric le.",
+                    sample("lat_bucket", 1, "le", "fast"),
+                    sample("lat_count", 1),
+                    sample("lat_sum", 2)),
             family("rt", MetricType.SUMMARY, "Summary without quantile label.", sample("rt", 0.5)),
             family("jobs", MetricType.COUNTER, "A 0.0.4 counter without _total.", sample("jobs", 5)),
             family("x", MetricType.COUNTER, "Two types for one name.", sample("x", 1, "t", "1")),
             family("x", MetricType.GAUGE, "Two types for one name.", sample("x", 2, "t", "2")),
-            family("rpc", MetricType.HISTOGRAM, "A histogram and a gauge named like its count.",
-                    sample("rpc_bucket", 1, "le", "+Inf", "job", "a"), sample("rpc_count", 1, "job", "a"),
+            family(
+                    "rpc",
+                    MetricType.HISTOGRAM,
+                    "A histogram and a gauge named like its count.",
+                    sample("rpc_bucket", 1, "le", "+Inf", "job", "a"),
+                    sample("rpc_count", 1, "job", "a"),
                     sample("rpc_sum", 1, "job", "a")),
-            family("rpc_count", MetricType.GAUGE, "Named like the histogram's count.",
+            family(
+                    "rpc_count",
+                    MetricType.GAUGE,
+                    "Named like the histogram's count.",
                     sample("rpc_count", 7, "job", "b")),
-            family("tasks", MetricType.COUNTER, "Counter with created.",
-                    sample("tasks_total", 4, "t", "1"), sample("tasks_created", 1600000000, "t", "1")),
-            family("tasks_created", MetricType.GAUGE, "The created gauge of a 0.0.4 client.",
+            family(
+                    "tasks",
+                    MetricType.COUNTER,
+                    "Counter with created.",
+                    sample("tasks_total", 4, "t", "1"),
+                    sample("tasks_created", 1600000000, "t", "1")),
+            family(
+                    "tasks_created",
+                    MetricType.GAUGE,
+                    "The created gauge of a 0.0.4 client.",
                     sample("tasks_created", 1600000001, "t", "2")),
         };
 

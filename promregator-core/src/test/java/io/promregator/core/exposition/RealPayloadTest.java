@@ -24,26 +24,27 @@ class RealPayloadTest {
 
     @Test
     void readsAPrometheusServersTextExposition() throws Exception {
-        Exposition exposition = ExpositionParser.parse(
-                payload("alltypes.237mfs.prom.txt"), ExpositionFormat.PROMETHEUS_TEXT);
+        Exposition exposition =
+                ExpositionParser.parse(payload("alltypes.237mfs.prom.txt"), ExpositionFormat.PROMETHEUS_TEXT);
 
         assertThat(exposition.families()).hasSize(237);
         assertThat(exposition.sampleCount()).isEqualTo(1857);
         assertThat(exposition.families()).allSatisfy(f -> assertThat(f.help()).isNotEmpty());
         assertThat(exposition.families()).noneSatisfy(f -> assertThat(f.type()).isEqualTo(MetricType.UNKNOWN));
-        assertThat(family(exposition, "go_gc_cycles_total_gc_cycles", MetricType.COUNTER).samples())
+        assertThat(family(exposition, "go_gc_cycles_total_gc_cycles", MetricType.COUNTER)
+                        .samples())
                 .extracting(Sample::name)
                 .containsExactly("go_gc_cycles_total_gc_cycles_total");
         MetricFamily gcDuration = family(exposition, "go_gc_duration_seconds", MetricType.SUMMARY);
         assertThat(gcDuration.samples()).hasSize(7);
-        assertThat(gcDuration.samples().get(6)).isEqualTo(
-                new Sample("go_gc_duration_seconds_count", Labels.EMPTY, 190932));
+        assertThat(gcDuration.samples().get(6))
+                .isEqualTo(new Sample("go_gc_duration_seconds_count", Labels.EMPTY, 190932));
     }
 
     @Test
     void readsTheSameExpositionWithoutMetadataAsUntypedFamilyPerSampleName() throws Exception {
-        Exposition exposition = ExpositionParser.parse(
-                payload("alltypes.237mfs.nometa.prom.txt"), ExpositionFormat.PROMETHEUS_TEXT);
+        Exposition exposition =
+                ExpositionParser.parse(payload("alltypes.237mfs.nometa.prom.txt"), ExpositionFormat.PROMETHEUS_TEXT);
 
         assertThat(exposition.sampleCount()).isEqualTo(1857);
         assertThat(exposition.families()).allSatisfy(f -> {
@@ -56,13 +57,21 @@ class RealPayloadTest {
     void readsAGoClientsOpenMetricsExposition() throws Exception {
         Exposition exposition = ExpositionParser.parse(payload("alltypes.5mfs.om.txt"), ExpositionFormat.OPENMETRICS);
 
-        assertThat(exposition.families()).extracting(MetricFamily::name).containsExactly(
-                "go_build_info", "promhttp_metric_handler_errors", "rpc_durations_histogram_seconds",
-                "rpc_durations_seconds", "rpc_requests");
+        assertThat(exposition.families())
+                .extracting(MetricFamily::name)
+                .containsExactly(
+                        "go_build_info",
+                        "promhttp_metric_handler_errors",
+                        "rpc_durations_histogram_seconds",
+                        "rpc_durations_seconds",
+                        "rpc_requests");
         assertThat(exposition.sampleCount()).isEqualTo(53);
-        Sample bucket = family(exposition, "rpc_durations_histogram_seconds", MetricType.HISTOGRAM).samples().get(7);
+        Sample bucket = family(exposition, "rpc_durations_histogram_seconds", MetricType.HISTOGRAM)
+                .samples()
+                .get(7);
         assertThat(bucket.labels()).isEqualTo(Labels.of("le", "-0.0002899999999999998"));
-        assertThat(bucket.exemplar()).isEqualTo(Optional.of(new Exemplar(
-                Labels.of("dummyID", "17783"), -0.0003825067330956884, 1_726_839_814_224L)));
+        assertThat(bucket.exemplar())
+                .isEqualTo(Optional.of(
+                        new Exemplar(Labels.of("dummyID", "17783"), -0.0003825067330956884, 1_726_839_814_224L)));
     }
 }

@@ -24,7 +24,8 @@ class RoundTripTest {
         Set<Point> points = new HashSet<>();
         for (MetricFamily family : exposition.families()) {
             for (Sample sample : family.samples()) {
-                points.add(new Point(sample.name(), sample.labels(), Double.toString(sample.value()), sample.timestampMillis()));
+                points.add(new Point(
+                        sample.name(), sample.labels(), Double.toString(sample.value()), sample.timestampMillis()));
             }
         }
         return points;

@@ -19,8 +19,12 @@ final class SyntheticExposition {
         "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "+Inf"
     };
     private static final String[] MEMORY_AREAS = {
-        "heap:G1 Eden Space", "heap:G1 Old Gen", "heap:G1 Survivor Space", "nonheap:Metaspace",
-        "nonheap:CodeCache", "nonheap:Compressed Class Space"
+        "heap:G1 Eden Space",
+        "heap:G1 Old Gen",
+        "heap:G1 Survivor Space",
+        "nonheap:Metaspace",
+        "nonheap:CodeCache",
+        "nonheap:Compressed Class Space"
     };
     private static final String[] THREAD_STATES = {"runnable", "blocked", "waiting", "timed-waiting", "new"};
     private static final String[] LEVELS = {"trace", "debug", "info", "warn", "error"};
@@ -42,19 +46,31 @@ final class SyntheticExposition {
     private static void addInstance(Map<String, Builder> families, int instance) {
         String[] cf = {"app_name", "shop-backend", "cf_instance_number", Integer.toString(instance)};
         double seed = instance + 1;
-        Builder http = family(families, "http_server_requests_seconds", MetricType.HISTOGRAM,
-                "Duration of HTTP server request handling", "seconds");
+        Builder http = family(
+                families,
+                "http_server_requests_seconds",
+                MetricType.HISTOGRAM,
+                "Duration of HTTP server request handling",
+                "seconds");
         for (String uri : URIS) {
             for (String status : STATUSES) {
                 long count = 0;
                 for (int b = 0; b < BUCKETS.length; b++) {
                     count += (long) (seed * (b + 1) * (status.equals("200") ? 7 : 1));
-                    Sample bucket = new Sample("http_server_requests_seconds_bucket",
-                            labels(cf, "status", status, "uri", uri, "le", BUCKETS[b]), count);
+                    Sample bucket = new Sample(
+                            "http_server_requests_seconds_bucket",
+                            labels(cf, "status", status, "uri", uri, "le", BUCKETS[b]),
+                            count);
                     if (b == 3) {
-                        bucket = new Sample(bucket.name(), bucket.labels(), bucket.value(), Sample.NO_TIMESTAMP,
-                                Optional.of(new Exemplar(Labels.of("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"),
-                                        0.042, 1700000000123L)));
+                        bucket = new Sample(
+                                bucket.name(),
+                                bucket.labels(),
+                                bucket.value(),
+                                Sample.NO_TIMESTAMP,
+                                Optional.of(new Exemplar(
+                                        Labels.of("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"),
+                                        0.042,
+                                        1700000000123L)));
                     }
                     http.samples.add(bucket);
                 }
@@ -64,12 +80,33 @@ final class SyntheticExposition {
                 http.samples.add(new Sample("http_server_requests_seconds_created", series, 1700000000.5 + seed));
             }
         }
-        gauges(families, "jvm_memory_used_bytes", "The amount of used memory", "bytes", cf, "area", MEMORY_AREAS,
+        gauges(
+                families,
+                "jvm_memory_used_bytes",
+                "The amount of used memory",
+                "bytes",
+                cf,
+                "area",
+                MEMORY_AREAS,
                 1.5e7 * seed);
-        gauges(families, "jvm_memory_committed_bytes", "The amount of committed memory", "bytes", cf, "area",
-                MEMORY_AREAS, 2.5e7 * seed);
-        gauges(families, "jvm_threads_states_threads", "The current number of threads", "threads", cf, "state",
-                THREAD_STATES, 3);
+        gauges(
+                families,
+                "jvm_memory_committed_bytes",
+                "The amount of committed memory",
+                "bytes",
+                cf,
+                "area",
+                MEMORY_AREAS,
+                2.5e7 * seed);
+        gauges(
+                families,
+                "jvm_threads_states_threads",
+                "The current number of threads",
+                "threads",
+                cf,
+                "state",
+                THREAD_STATES,
+                3);
         Builder gc = family(families, "jvm_gc_pause_seconds", MetricType.SUMMARY, "Time spent in GC pause", "seconds");
         for (String action : new String[] {"end of minor GC", "end of major GC"}) {
             gc.samples.add(new Sample("jvm_gc_pause_seconds", labels(cf, "action", action, "quantile", "0.5"), 0.004));
@@ -93,19 +130,48 @@ final class SyntheticExposition {
                 cache.samples.add(new Sample("cache_gets_created", series, 1700000000));
             }
         }
-        gauges(families, "jvm_buffer_memory_used_bytes", "Memory used by buffers", "bytes", cf, "id",
-                new String[] {"direct", "mapped"}, 8192 * seed);
-        gauges(families, "executor_active_threads", "Active threads", "threads", cf, "name",
-                new String[] {"applicationTaskExecutor", "taskScheduler"}, 2);
-        for (String name : new String[] {"process_cpu_usage", "system_cpu_usage", "process_uptime_seconds",
-                "process_files_open_files", "jvm_classes_loaded_classes", "tomcat_sessions_active_current_sessions",
-                "jvm_threads_live_threads", "jvm_threads_daemon_threads", "jvm_threads_peak_threads",
-                "disk_free_bytes", "disk_total_bytes", "system_load_average_1m", "hikaricp_connections_active",
-                "hikaricp_connections_idle", "jvm_gc_live_data_size_bytes", "jvm_gc_max_data_size_bytes"}) {
-            family(families, name, MetricType.GAUGE, "Synthetic " + name.replace('_', ' '), "").samples
+        gauges(
+                families,
+                "jvm_buffer_memory_used_bytes",
+                "Memory used by buffers",
+                "bytes",
+                cf,
+                "id",
+                new String[] {"direct", "mapped"},
+                8192 * seed);
+        gauges(
+                families,
+                "executor_active_threads",
+                "Active threads",
+                "threads",
+                cf,
+                "name",
+                new String[] {"applicationTaskExecutor", "taskScheduler"},
+                2);
+        for (String name : new String[] {
+            "process_cpu_usage",
+            "system_cpu_usage",
+            "process_uptime_seconds",
+            "process_files_open_files",
+            "jvm_classes_loaded_classes",
+            "tomcat_sessions_active_current_sessions",
+            "jvm_threads_live_threads",
+            "jvm_threads_daemon_threads",
+            "jvm_threads_peak_threads",
+            "disk_free_bytes",
+            "disk_total_bytes",
+            "system_load_average_1m",
+            "hikaricp_connections_active",
+            "hikaricp_connections_idle",
+            "jvm_gc_live_data_size_bytes",
+            "jvm_gc_max_data_size_bytes"
+        }) {
+            family(families, name, MetricType.GAUGE, "Synthetic " + name.replace('_', ' '), "")
+                    .samples
                     .add(new Sample(name, labels(cf), 0.137 * seed));
         }
-        family(families, "app_build", MetricType.INFO, "Build information", "").samples
+        family(families, "app_build", MetricType.INFO, "Build information", "")
+                .samples
                 .add(new Sample("app_build_info", labels(cf, "version", "2.4.1", "commit", "9f8e7d6"), 1));
         Builder mode = family(families, "app_mode", MetricType.STATESET, "Operating mode", "");
         for (String state : new String[] {"normal", "degraded", "maintenance"}) {
@@ -113,8 +179,15 @@ final class SyntheticExposition {
         }
     }
 
-    private static void gauges(Map<String, Builder> families, String name, String help, String unit, String[] cf,
-            String label, String[] values, double base) {
+    private static void gauges(
+            Map<String, Builder> families,
+            String name,
+            String help,
+            String unit,
+            String[] cf,
+            String label,
+            String[] values,
+            double base) {
         Builder builder = family(families, name, MetricType.GAUGE, help, unit);
         for (int v = 0; v < values.length; v++) {
             builder.samples.add(new Sample(name, labels(cf, label, values[v]), base + v * 1024.5));
@@ -128,8 +201,8 @@ final class SyntheticExposition {
         return Labels.of(all);
     }
 
-    private static Builder family(Map<String, Builder> families, String name, MetricType type, String help,
-            String unit) {
+    private static Builder family(
+            Map<String, Builder> families, String name, MetricType type, String help, String unit) {
         return families.computeIfAbsent(name, n -> new Builder(n, type, help, unit));
     }
 

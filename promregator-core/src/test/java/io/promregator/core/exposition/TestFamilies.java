@@ -16,8 +16,8 @@ final class TestFamilies {
     }
 
     static Sample withExemplar(Sample sample, Exemplar exemplar) {
-        return new Sample(sample.name(), sample.labels(), sample.value(), sample.timestampMillis(),
-                Optional.of(exemplar));
+        return new Sample(
+                sample.name(), sample.labels(), sample.value(), sample.timestampMillis(), Optional.of(exemplar));
     }
 
     static Exemplar exemplar(double value, String... labels) {

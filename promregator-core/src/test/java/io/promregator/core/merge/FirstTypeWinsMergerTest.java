@@ -32,17 +32,29 @@ class FirstTypeWinsMergerTest {
                 exposition(gauge("a", "A.", sample("a", "1", 1)), gauge("b", "B.", sample("b", "1", 2))),
                 exposition(gauge("b", "B.", sample("b", "2", 3)), gauge("a", "A.", sample("a", "2", 4)))));
 
-        assertThat(result.exposition().families()).extracting(MetricFamily::name).containsExactly("a", "b");
-        assertThat(result.exposition().families().get(0).samples()).extracting(Sample::value).containsExactly(1.0, 4.0);
-        assertThat(result.exposition().families().get(1).samples()).extracting(Sample::value).containsExactly(2.0, 3.0);
+        assertThat(result.exposition().families())
+                .extracting(MetricFamily::name)
+                .containsExactly("a", "b");
+        assertThat(result.exposition().families().get(0).samples())
+                .extracting(Sample::value)
+                .containsExactly(1.0, 4.0);
+        assertThat(result.exposition().families().get(1).samples())
+                .extracting(Sample::value)
+                .containsExactly(2.0, 3.0);
         assertThat(result.typeConflicts()).isZero();
         assertThat(result.duplicateSeries()).isZero();
     }
 
     @Test
     void firstTargetsTypeWinsAndTheConflictIsCounted() {
-        MetricFamily histogram = new MetricFamily("lat", MetricType.HISTOGRAM, "", "", List.of(
-                new Sample("lat_bucket", Labels.of("le", "+Inf"), 1), new Sample("lat_count", Labels.EMPTY, 1)));
+        MetricFamily histogram = new MetricFamily(
+                "lat",
+                MetricType.HISTOGRAM,
+                "",
+                "",
+                List.of(
+                        new Sample("lat_bucket", Labels.of("le", "+Inf"), 1),
+                        new Sample("lat_count", Labels.EMPTY, 1)));
         MetricFamily gauge = gauge("lat", "", sample("lat", "2", 7));
         MetricFamily plainCounter = new MetricFamily("up", MetricType.COUNTER, "", "", List.of(sample("up", "1", 1)));
         MetricFamily upGauge = gauge("up", "", sample("up", "2", 1));
@@ -56,26 +68,43 @@ class FirstTypeWinsMergerTest {
     @Test
     void gaugeAndCounterSharingAFamilyNameButNoSeriesNameCoexist() {
         MetricFamily gauge = gauge("go_memstats_alloc_bytes", "", sample("go_memstats_alloc_bytes", "1", 5));
-        MetricFamily counter = new MetricFamily("go_memstats_alloc_bytes", MetricType.COUNTER, "", "",
+        MetricFamily counter = new MetricFamily(
+                "go_memstats_alloc_bytes",
+                MetricType.COUNTER,
+                "",
+                "",
                 List.of(sample("go_memstats_alloc_bytes_total", "1", 9)));
         MetricFamily gauge2 = gauge("go_memstats_alloc_bytes", "", sample("go_memstats_alloc_bytes", "2", 6));
-        MetricFamily counter2 = new MetricFamily("go_memstats_alloc_bytes", MetricType.COUNTER, "", "",
+        MetricFamily counter2 = new MetricFamily(
+                "go_memstats_alloc_bytes",
+                MetricType.COUNTER,
+                "",
+                "",
                 List.of(sample("go_memstats_alloc_bytes_total", "2", 10)));
 
         MergeResult result = merger.merge(List.of(exposition(gauge, counter), exposition(gauge2, counter2)));
 
-        assertThat(result.exposition().families()).extracting(MetricFamily::type)
+        assertThat(result.exposition().families())
+                .extracting(MetricFamily::type)
                 .containsExactly(MetricType.GAUGE, MetricType.COUNTER);
-        assertThat(result.exposition().families()).allSatisfy(f -> assertThat(f.samples()).hasSize(2));
+        assertThat(result.exposition().families())
+                .allSatisfy(f -> assertThat(f.samples()).hasSize(2));
         assertThat(result.typeConflicts()).isZero();
     }
 
     @Test
     void familyWhoseSampleNamesClashWithAnEarlierFamilyIsAConflict() {
-        MetricFamily counter = new MetricFamily("jobs", MetricType.COUNTER, "", "", List.of(sample("jobs_total", "1", 5)));
+        MetricFamily counter =
+                new MetricFamily("jobs", MetricType.COUNTER, "", "", List.of(sample("jobs_total", "1", 5)));
         MetricFamily gauge = gauge("jobs_total", "", sample("jobs_total", "2", 7));
-        MetricFamily histogram = new MetricFamily("lat", MetricType.HISTOGRAM, "", "", List.of(
-                new Sample("lat_bucket", Labels.of("le", "+Inf"), 1), new Sample("lat_count", Labels.EMPTY, 1)));
+        MetricFamily histogram = new MetricFamily(
+                "lat",
+                MetricType.HISTOGRAM,
+                "",
+                "",
+                List.of(
+                        new Sample("lat_bucket", Labels.of("le", "+Inf"), 1),
+                        new Sample("lat_count", Labels.EMPTY, 1)));
         MetricFamily countGauge = gauge("lat_count", "", sample("lat_count", "2", 1));
 
         MergeResult result = merger.merge(List.of(exposition(counter, histogram), exposition(gauge, countGauge)));
@@ -100,7 +129,8 @@ class FirstTypeWinsMergerTest {
         Sample first = new Sample("a", Labels.of("x", "1", "y", "2"), 1);
         Sample reordered = new Sample("a", Labels.of("y", "2", "x", "1"), 2);
 
-        MergeResult result = merger.merge(List.of(exposition(gauge("a", "", first)), exposition(gauge("a", "", reordered))));
+        MergeResult result =
+                merger.merge(List.of(exposition(gauge("a", "", first)), exposition(gauge("a", "", reordered))));
 
         assertThat(result.exposition().families().get(0).samples()).containsExactly(first);
         assertThat(result.duplicateSeries()).isEqualTo(1);
@@ -108,9 +138,10 @@ class FirstTypeWinsMergerTest {
 
     @Test
     void firstNonEmptyHelpAndUnitWin() {
-        MetricFamily noHelp = new MetricFamily("t_seconds", MetricType.GAUGE, "", "", List.of(sample("t_seconds", "1", 1)));
-        MetricFamily withHelp =
-                new MetricFamily("t_seconds", MetricType.GAUGE, "Time.", "seconds", List.of(sample("t_seconds", "2", 2)));
+        MetricFamily noHelp =
+                new MetricFamily("t_seconds", MetricType.GAUGE, "", "", List.of(sample("t_seconds", "1", 1)));
+        MetricFamily withHelp = new MetricFamily(
+                "t_seconds", MetricType.GAUGE, "Time.", "seconds", List.of(sample("t_seconds", "2", 2)));
         MetricFamily otherHelp =
                 new MetricFamily("t_seconds", MetricType.GAUGE, "Other.", "", List.of(sample("t_seconds", "3", 3)));
 

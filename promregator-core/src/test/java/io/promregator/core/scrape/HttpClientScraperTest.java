@@ -38,7 +38,8 @@ class HttpClientScraperTest {
             """;
 
     private final TestEndpoints endpoints = new TestEndpoints();
-    private HttpClientScraper scraper = new HttpClientScraper(ScrapeSettings.defaults().withInstanceId("me"));
+    private HttpClientScraper scraper =
+            new HttpClientScraper(ScrapeSettings.defaults().withInstanceId("me"));
 
     @AfterEach
     void close() {
@@ -70,7 +71,8 @@ class HttpClientScraperTest {
         ScrapeResult result = scrape(endpoints.serve("/metrics", TestEndpoints.body(null, "up 1\n")));
 
         assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
-        assertThat(result.exposition().families().get(0).samples().get(0).value()).isEqualTo(1.0);
+        assertThat(result.exposition().families().get(0).samples().get(0).value())
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -99,7 +101,8 @@ class HttpClientScraperTest {
 
     @Test
     void garbageIsMalformedWithLineAndColumn() {
-        ScrapeResult result = scrape(endpoints.serve("/metrics", TestEndpoints.body(TEXT, "up 1\n<html>oops</html>\n")));
+        ScrapeResult result =
+                scrape(endpoints.serve("/metrics", TestEndpoints.body(TEXT, "up 1\n<html>oops</html>\n")));
 
         assertThat(result.outcome()).isEqualTo(Outcome.MALFORMED);
         assertThat(result.failure()).contains("line 2");
@@ -193,7 +196,9 @@ class HttpClientScraperTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
         assertThat(result.failure()).contains("maxProcessingTime 300 ms");
-        assertThat(connectionClosed.await(15, TimeUnit.SECONDS)).as("server saw the connection closed").isTrue();
+        assertThat(connectionClosed.await(15, TimeUnit.SECONDS))
+                .as("server saw the connection closed")
+                .isTrue();
     }
 
     @Test
@@ -217,7 +222,8 @@ class HttpClientScraperTest {
             futures.add(scraper.scrape(target(url)));
         }
 
-        List<ScrapeResult> results = futures.stream().map(CompletableFuture::join).toList();
+        List<ScrapeResult> results =
+                futures.stream().map(CompletableFuture::join).toList();
 
         assertThat(results).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS));
         assertThat(maxRunning.get()).isEqualTo(2);

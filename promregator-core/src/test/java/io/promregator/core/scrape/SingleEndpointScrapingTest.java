@@ -51,26 +51,35 @@ class SingleEndpointScrapingTest {
         Target down = target("down");
         when(resolver.resolve()).thenReturn(List.of(a, b, down));
         // b completes before a: the output still follows target order
-        when(scraper.scrape(a)).thenReturn(CompletableFuture.supplyAsync(
-                () -> ScrapeResult.success(a, gauge(1), Duration.ofMillis(20), 10),
-                CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS)));
-        when(scraper.scrape(b)).thenReturn(CompletableFuture.completedFuture(
-                ScrapeResult.success(b, gauge(2), Duration.ofMillis(5), 10)));
-        when(scraper.scrape(down)).thenReturn(CompletableFuture.completedFuture(
-                ScrapeResult.failure(down, Outcome.TIMEOUT, "too slow", Duration.ofSeconds(5), 0)));
+        when(scraper.scrape(a))
+                .thenReturn(CompletableFuture.supplyAsync(
+                        () -> ScrapeResult.success(a, gauge(1), Duration.ofMillis(20), 10),
+                        CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS)));
+        when(scraper.scrape(b))
+                .thenReturn(
+                        CompletableFuture.completedFuture(ScrapeResult.success(b, gauge(2), Duration.ofMillis(5), 10)));
+        when(scraper.scrape(down))
+                .thenReturn(CompletableFuture.completedFuture(
+                        ScrapeResult.failure(down, Outcome.TIMEOUT, "too slow", Duration.ofSeconds(5), 0)));
 
         Exposition merged = scraping.scrapeAll();
 
-        assertThat(merged.families()).extracting(MetricFamily::name)
+        assertThat(merged.families())
+                .extracting(MetricFamily::name)
                 .containsExactly("promregator_up", "promregator_scrape_duration_seconds", "queue");
-        assertThat(merged.families().get(0).samples()).extracting(s -> s.labels().get("app_name") + "=" + s.value())
+        assertThat(merged.families().get(0).samples())
+                .extracting(s -> s.labels().get("app_name") + "=" + s.value())
                 .containsExactly("a=1.0", "b=1.0", "down=0.0");
         assertThat(merged.families().get(1).samples().get(2).value()).isEqualTo(5.0);
-        assertThat(merged.families().get(2).samples()).extracting(Sample::labels)
+        assertThat(merged.families().get(2).samples())
+                .extracting(Sample::labels)
                 .containsExactly(Labels.of("app_name", "a"), Labels.of("app_name", "b"));
         verify(scraper).scrape(down);
-        assertThat(ownMetrics.registry().getSampleValue("promregator_scrapes_total", new String[] {"outcome"},
-                new String[] {"timeout"})).isEqualTo(1.0);
+        assertThat(ownMetrics
+                        .registry()
+                        .getSampleValue(
+                                "promregator_scrapes_total", new String[] {"outcome"}, new String[] {"timeout"}))
+                .isEqualTo(1.0);
     }
 
     @Test

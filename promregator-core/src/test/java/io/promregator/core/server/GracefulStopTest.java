@@ -34,7 +34,8 @@ class GracefulStopTest {
                 TestEndpoints.body("text/plain", "work_done 1\n").respond(exchange);
             });
             Promregator promregator = Promregator.builder()
-                    .targetResolver(new StaticTargetResolver(List.of(new Target("t", url, Labels.of("app_name", "a"), Map.of()))))
+                    .targetResolver(new StaticTargetResolver(
+                            List.of(new Target("t", url, Labels.of("app_name", "a"), Map.of()))))
                     .server(ServerSettings.defaults().withAddress("127.0.0.1").withPort(0))
                     .build()
                     .start();
@@ -46,7 +47,8 @@ class GracefulStopTest {
             assertThat(targetCalled.await(10, TimeUnit.SECONDS)).isTrue();
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(promregator::close);
-            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/ready")).build();
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/ready"))
+                    .build();
             HttpResponse<String> during = client.send(ready, HttpResponse.BodyHandlers.ofString());
             for (int attempt = 0; attempt < 100 && during.statusCode() == 200; attempt++) {
                 Thread.sleep(50); // close() runs on another thread; wait until it has begun

@@ -42,7 +42,8 @@ class PromregatorServerTest {
 
     @BeforeEach
     void start() {
-        URI openMetrics = endpoints.serve("/om", TestEndpoints.body("application/openmetrics-text; version=1.0.0", """
+        URI openMetrics =
+                endpoints.serve("/om", TestEndpoints.body("application/openmetrics-text; version=1.0.0", """
                 # TYPE orders counter
                 # HELP orders Orders placed.
                 orders_total{app_name="shop-frontend"} 17
@@ -58,7 +59,8 @@ class PromregatorServerTest {
                 queue_length 3
                 """));
         URI failing = endpoints.serve("/failing", TestEndpoints.status(500, "boom"));
-        URI garbage = endpoints.serve("/garbage", TestEndpoints.body("text/plain", "<html><body>Sign in</body></html>"));
+        URI garbage =
+                endpoints.serve("/garbage", TestEndpoints.body("text/plain", "<html><body>Sign in</body></html>"));
         URI slow = endpoints.serve("/slow", exchange -> {
             try {
                 Thread.sleep(3000);
@@ -79,8 +81,11 @@ class PromregatorServerTest {
     }
 
     private static Target target(URI url, int index) {
-        return new Target(APP_GUID + ":" + index, url,
-                CfLabelEnricher.cfLabels("org", "space", "shop", APP_GUID, index), Map.of());
+        return new Target(
+                APP_GUID + ":" + index,
+                url,
+                CfLabelEnricher.cfLabels("org", "space", "shop", APP_GUID, index),
+                Map.of());
     }
 
     @AfterEach
@@ -90,7 +95,8 @@ class PromregatorServerTest {
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + promregator.port() + path));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + promregator.port() + path));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -123,9 +129,13 @@ class PromregatorServerTest {
         assertThat(up(merged, 2)).as("HTTP 500").isZero();
         assertThat(up(merged, 3)).as("garbage").isZero();
         assertThat(up(merged, 4)).as("slow").isZero();
-        MetricFamily orders = merged.families().stream().filter(f -> f.name().equals("orders")).findFirst().orElseThrow();
+        MetricFamily orders = merged.families().stream()
+                .filter(f -> f.name().equals("orders"))
+                .findFirst()
+                .orElseThrow();
         assertThat(orders.help()).isEqualTo("Orders placed.");
-        assertThat(orders.samples()).extracting(Sample::name)
+        assertThat(orders.samples())
+                .extracting(Sample::name)
                 .containsExactly("orders_total", "orders_created", "orders_total");
         Labels first = orders.samples().get(0).labels();
         assertThat(first.get("exported_app_name")).isEqualTo("shop-frontend");
@@ -139,11 +149,15 @@ class PromregatorServerTest {
     void metricsInTextFormatPassesPromtool() throws Exception {
         HttpResponse<byte[]> response = get("/metrics", "Accept", "text/plain;version=0.0.4");
 
-        assertThat(response.headers().firstValue("Content-Type")).contains(ExpositionFormat.PROMETHEUS_TEXT.contentType());
+        assertThat(response.headers().firstValue("Content-Type"))
+                .contains(ExpositionFormat.PROMETHEUS_TEXT.contentType());
         Promtool.Result check = Promtool.checkMetrics(text(response));
         assertThat(check.exitCode()).as(check.output()).isZero();
-        assertThat(text(response)).contains("# TYPE orders_total counter", "# TYPE orders_created gauge",
-                "queue_length{org_name=\"org\",space_name=\"space\",app_name=\"shop\"");
+        assertThat(text(response))
+                .contains(
+                        "# TYPE orders_total counter",
+                        "# TYPE orders_created gauge",
+                        "queue_length{org_name=\"org\",space_name=\"space\",app_name=\"shop\"");
     }
 
     @Test
@@ -155,7 +169,9 @@ class PromregatorServerTest {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
             body = in.readAllBytes();
         }
-        assertThat(ExpositionParser.parse(body, ExpositionFormat.PROMETHEUS_TEXT).sampleCount()).isGreaterThan(10);
+        assertThat(ExpositionParser.parse(body, ExpositionFormat.PROMETHEUS_TEXT)
+                        .sampleCount())
+                .isGreaterThan(10);
     }
 
     @Test
@@ -167,7 +183,8 @@ class PromregatorServerTest {
 
         assertThat(text.statusCode()).isEqualTo(200);
         assertThat(text.headers().firstValue("Content-Type")).contains(ExpositionFormat.PROMETHEUS_TEXT.contentType());
-        assertThat(openMetrics.headers().firstValue("Content-Type")).contains(ExpositionFormat.OPENMETRICS.contentType());
+        assertThat(openMetrics.headers().firstValue("Content-Type"))
+                .contains(ExpositionFormat.OPENMETRICS.contentType());
         assertThat(text(openMetrics)).endsWith("# EOF\n");
         Exposition own = ExpositionParser.parse(text.body(), ExpositionFormat.PROMETHEUS_TEXT);
         double failures = own.families().stream()

@@ -34,7 +34,9 @@ public final class Promtool {
 
         /** Lint findings: every other line, "metric_name problem" each. */
         public List<String> lintProblems() {
-            return output.lines().filter(line -> !line.isBlank() && !isError(line)).toList();
+            return output.lines()
+                    .filter(line -> !line.isBlank() && !isError(line))
+                    .toList();
         }
 
         private static boolean isError(String line) {

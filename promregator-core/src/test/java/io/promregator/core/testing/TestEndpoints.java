@@ -45,7 +45,8 @@ public final class TestEndpoints implements AutoCloseable {
     /** Serves {@code path} with the responder; returns the URL of it. */
     public URI serve(String path, Responder responder) {
         server.createContext(path, exchange -> {
-            requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders()));
+            requests.add(new RecordedRequest(
+                    exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders()));
             try (exchange) {
                 responder.respond(exchange);
             }
