@@ -8,9 +8,7 @@ import io.promregator.core.testing.Promtool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,19 +41,6 @@ class CorpusRewriteTest {
                 .toURI());
     }
 
-    private record Point(String name, Labels labels, String value, long timestamp) {}
-
-    private static Set<Point> points(Exposition exposition) {
-        Set<Point> points = new HashSet<>();
-        for (MetricFamily family : exposition.families()) {
-            for (Sample sample : family.samples()) {
-                points.add(new Point(
-                        sample.name(), sample.labels(), Double.toString(sample.value()), sample.timestampMillis()));
-            }
-        }
-        return points;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("validCases")
     void enrichedAndRewrittenStaysValidInBothFormats(String name) throws Exception {
@@ -66,11 +51,11 @@ class CorpusRewriteTest {
         String openMetrics = ExpositionWriter.toString(enriched.families(), ExpositionFormat.OPENMETRICS);
         String text = ExpositionWriter.toString(enriched.families(), ExpositionFormat.PROMETHEUS_TEXT);
 
-        assertThat(points(ExpositionParser.parse(openMetrics, ExpositionFormat.OPENMETRICS)))
-                .isEqualTo(points(enriched));
-        assertThat(points(ExpositionParser.parse(text, ExpositionFormat.PROMETHEUS_TEXT)))
+        assertThat(SamplePoints.of(ExpositionParser.parse(openMetrics, ExpositionFormat.OPENMETRICS)))
+                .isEqualTo(SamplePoints.of(enriched));
+        assertThat(SamplePoints.of(ExpositionParser.parse(text, ExpositionFormat.PROMETHEUS_TEXT)))
                 .as(text)
-                .isEqualTo(points(enriched));
+                .isEqualTo(SamplePoints.of(enriched));
         Promtool.Result check = Promtool.checkMetrics(text);
         assertThat(check.parseErrors()).as(text).isEmpty();
         assertThat(check.exitCode()).as(check.output()).isIn(0, 3);

@@ -6,8 +6,6 @@ import io.promregator.core.testing.Promtool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,20 +14,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RoundTripTest {
     private static final String PROM = "/corpus/prometheus-payloads/alltypes.237mfs.prom.txt";
     private static final String OM = "/corpus/prometheus-payloads/alltypes.5mfs.om.txt";
-
-    /** A series and its value and timestamp: what must survive a round trip. */
-    private record Point(String name, Labels labels, String value, long timestamp) {}
-
-    private static Set<Point> points(Exposition exposition) {
-        Set<Point> points = new HashSet<>();
-        for (MetricFamily family : exposition.families()) {
-            for (Sample sample : family.samples()) {
-                points.add(new Point(
-                        sample.name(), sample.labels(), Double.toString(sample.value()), sample.timestampMillis()));
-            }
-        }
-        return points;
-    }
 
     private static byte[] resource(String path) throws IOException {
         try (InputStream in = RoundTripTest.class.getResourceAsStream(path)) {
@@ -47,7 +31,7 @@ class RoundTripTest {
         Exposition reparsed = ExpositionParser.parse(written, output);
 
         assertThat(parsed.sampleCount()).isEqualTo(1857);
-        assertThat(points(reparsed)).isEqualTo(points(parsed));
+        assertThat(SamplePoints.of(reparsed)).isEqualTo(SamplePoints.of(parsed));
         assertThat(reparsed.sampleCount()).isEqualTo(parsed.sampleCount());
     }
 
@@ -58,7 +42,7 @@ class RoundTripTest {
 
         Exposition reparsed = ExpositionParser.parse(ExpositionWriter.toString(parsed.families(), output), output);
 
-        assertThat(points(reparsed)).isEqualTo(points(parsed));
+        assertThat(SamplePoints.of(reparsed)).isEqualTo(SamplePoints.of(parsed));
     }
 
     @Test
