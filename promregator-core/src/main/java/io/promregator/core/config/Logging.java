@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param level logger name (or {@code root}) to level, upper case: TRACE, DEBUG, INFO, WARN, ERROR,
  *     FATAL or OFF; nested YAML keys are joined with dots
- * @param config a logging configuration file (not implemented yet)
+ * @param config a logging configuration file (accepted; no effect yet)
  */
 public record Logging(Map<String, String> level, String config) {
     static final String ORIGINAL_PACKAGE = "org.cloudfoundry.promregator";

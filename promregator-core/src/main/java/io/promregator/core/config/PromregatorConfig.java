@@ -22,8 +22,8 @@ import java.util.Objects;
  * The constructor validates the whole tree, reporting every problem with its full path
  * ({@code promregator.staticTargets[0].url: must be an absolute http or https URL. Found: "ftp://x"}).
  *
- * @param spring Spring keys of the original's setups, accepted as they are (not implemented)
- * @param encrypt Spring Cloud's {@code encrypt.*} keys for {cipher} values (not implemented)
+ * @param spring Spring keys of the original's setups, accepted as they are (accepted; no effect yet)
+ * @param encrypt Spring Cloud's {@code encrypt.*} keys for {cipher} values (accepted; no effect yet)
  */
 public record PromregatorConfig(
         Cf cf,

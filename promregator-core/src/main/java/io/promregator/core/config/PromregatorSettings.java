@@ -7,12 +7,12 @@ import java.util.Objects;
 /**
  * Everything under {@code promregator.*}.
  *
- * @param targets Cloud Foundry applications to scrape (not implemented yet)
+ * @param targets Cloud Foundry applications to scrape (accepted; no effect yet)
  * @param staticTargets endpoints outside Cloud Foundry (new key)
- * @param authenticator the global outbound authenticator (not implemented yet)
- * @param targetAuthenticators outbound authenticators that targets refer to by id (not implemented yet)
- * @param authentication the inbound Basic user (not implemented yet)
- * @param defaultInternalRoutePort port for internal routes of targets without one (not implemented yet)
+ * @param authenticator the global outbound authenticator (accepted; no effect yet)
+ * @param targetAuthenticators outbound authenticators that targets refer to by id (accepted; no effect yet)
+ * @param authentication the inbound Basic user (accepted; no effect yet)
+ * @param defaultInternalRoutePort port for internal routes of targets without one (accepted; no effect yet)
  */
 public record PromregatorSettings(
         List<CfTarget> targets,

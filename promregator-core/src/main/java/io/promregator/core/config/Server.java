@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param tomcat the number of worker threads answering requests ({@code server.tomcat.threads.max})
  * @param compression whether responses are gzipped for clients that accept it ({@code enabled}; the
  *     MIME type list is accepted but not needed: every response may be compressed)
- * @param ssl Spring Boot's TLS keys, accepted as they are (not implemented yet)
+ * @param ssl Spring Boot's TLS keys, accepted as they are (accepted; no effect yet)
  */
 public record Server(int port, String address, Tomcat tomcat, Compression compression, Map<String, String> ssl) {
     public Server {
