@@ -89,6 +89,7 @@ class JarEndToEndIT {
                 Promtool.Result check = Promtool.checkMetrics(text.body());
                 assertThat(check.exitCode()).as(check.output()).isZero();
                 assertThat(own.statusCode()).isEqualTo(200);
+                assertThat(Promtool.checkMetrics(own.body()).parseErrors()).isEmpty();
                 assertThat(own.body()).contains("promregator_request_failure_total{");
 
                 int exit = jar.terminate();

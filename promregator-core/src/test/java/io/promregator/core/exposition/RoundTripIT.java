@@ -11,12 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Real payloads through parse → write → parse: the same samples, and promtool accepts the text output. */
-class RoundTripTest {
+class RoundTripIT {
     private static final String PROM = "/corpus/prometheus-payloads/alltypes.237mfs.prom.txt";
     private static final String OM = "/corpus/prometheus-payloads/alltypes.5mfs.om.txt";
 
     private static byte[] resource(String path) throws IOException {
-        try (InputStream in = RoundTripTest.class.getResourceAsStream(path)) {
+        try (InputStream in = RoundTripIT.class.getResourceAsStream(path)) {
             assertThat(in).as(path).isNotNull();
             return in.readAllBytes();
         }

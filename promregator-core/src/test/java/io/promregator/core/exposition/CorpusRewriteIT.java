@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * labels as {@code /metrics} would, and written in both formats. The OpenMetrics output must pass our
  * strict parser and the text output promtool, and both must carry exactly the enriched samples.
  */
-class CorpusRewriteTest {
+class CorpusRewriteIT {
     private static final CfLabelEnricher ENRICHER = new CfLabelEnricher(LabelConflict.EXPORTED);
 
     static Stream<String> validCases() throws Exception {
@@ -36,9 +36,8 @@ class CorpusRewriteTest {
     }
 
     private static Path corpus() throws Exception {
-        return Path.of(CorpusRewriteTest.class
-                .getResource("/corpus/openmetrics-parsers")
-                .toURI());
+        return Path.of(
+                CorpusRewriteIT.class.getResource("/corpus/openmetrics-parsers").toURI());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * what a gauge histogram becomes; a counter without {@code _total} is what the target exposed), because
  * they are about names we never change, but never a parse error.
  */
-class PromtoolCheckTest {
+class PromtoolCheckIT {
 
     @Test
     void passesEveryTypeCleanly() {
