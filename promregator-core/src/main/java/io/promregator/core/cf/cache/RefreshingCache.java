@@ -1,0 +1,158 @@
+package io.promregator.core.cf.cache;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A cache that never makes a caller wait for a value it already has. Only a cold miss loads while the
+ * caller waits (concurrent callers for the same key share that one load). An entry older than
+ * {@code refreshAfter} is still served while one background refresh runs; a failed refresh keeps the
+ * last good value, so an outage of the source never empties the cache. An entry not read for
+ * {@code expireAfterAccess} is dropped. Thread-safe.
+ *
+ * @param <K> the key
+ * @param <V> the value; never null
+ */
+public final class RefreshingCache<K, V> {
+    private static final Logger logger = LoggerFactory.getLogger(RefreshingCache.class);
+
+    private final String name;
+    private final long refreshAfterNanos;
+    private final long expireAfterAccessNanos;
+    private final Executor refresher;
+    private final LongSupplier nanoTime;
+    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private volatile long lastSweep;
+
+    /**
+     * @param name for log messages, e.g. {@code "route"}
+     * @param refresher runs background refreshes
+     * @param nanoTime the clock, {@code System::nanoTime} outside tests
+     */
+    public RefreshingCache(
+            String name, Duration refreshAfter, Duration expireAfterAccess, Executor refresher, LongSupplier nanoTime) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.refreshAfterNanos = refreshAfter.toNanos();
+        this.expireAfterAccessNanos = expireAfterAccess.toNanos();
+        this.refresher = Objects.requireNonNull(refresher, "refresher");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.lastSweep = nanoTime.getAsLong();
+    }
+
+    /**
+     * The value for the key: cached, or loaded now on a cold miss.
+     *
+     * @throws RuntimeException what the loader threw, on a cold miss only
+     */
+    public V get(K key, Function<? super K, ? extends V> loader) {
+        long now = nanoTime.getAsLong();
+        sweep(now);
+        Entry<V> entry = entries.get(key);
+        if (entry != null && entry.expired(now, expireAfterAccessNanos)) {
+            entries.remove(key, entry);
+            entry = null;
+        }
+        if (entry == null) {
+            Entry<V> fresh = new Entry<>();
+            Entry<V> existing = entries.putIfAbsent(key, fresh);
+            if (existing == null) {
+                load(key, loader, fresh, now);
+            }
+            entry = existing == null ? fresh : existing;
+        }
+        entry.lastAccess = now;
+        V value = entry.await();
+        if (now - entry.loadedAt >= refreshAfterNanos && entry.refreshing.compareAndSet(false, true)) {
+            refresh(key, loader, entry);
+        }
+        return value;
+    }
+
+    private void load(K key, Function<? super K, ? extends V> loader, Entry<V> entry, long now) {
+        try {
+            entry.set(Objects.requireNonNull(loader.apply(key), "loaded value"), now);
+            entry.first.complete(null);
+        } catch (RuntimeException e) {
+            entries.remove(key, entry);
+            entry.first.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private void refresh(K key, Function<? super K, ? extends V> loader, Entry<V> entry) {
+        try {
+            refresher.execute(() -> {
+                try {
+                    entry.set(Objects.requireNonNull(loader.apply(key), "loaded value"), nanoTime.getAsLong());
+                } catch (RuntimeException e) {
+                    logger.warn(
+                            "Refreshing the {} cache failed; serving the last good value: {}", name, e.getMessage());
+                } finally {
+                    entry.refreshing.set(false);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            entry.refreshing.set(false);
+        }
+    }
+
+    /** Drops every entry: the next read of each key loads anew. */
+    public void invalidateAll() {
+        entries.clear();
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    private void sweep(long now) {
+        if (now - lastSweep < expireAfterAccessNanos) {
+            return;
+        }
+        lastSweep = now;
+        entries.values().removeIf(entry -> entry.first.isDone() && entry.expired(now, expireAfterAccessNanos));
+    }
+
+    private static final class Entry<V> {
+        final CompletableFuture<Void> first = new CompletableFuture<>();
+        final AtomicBoolean refreshing = new AtomicBoolean();
+        volatile V value;
+        volatile long loadedAt;
+        volatile long lastAccess;
+
+        void set(V newValue, long at) {
+            value = newValue;
+            loadedAt = at;
+        }
+
+        boolean expired(long now, long expireAfterAccessNanos) {
+            return first.isDone() && now - lastAccess >= expireAfterAccessNanos;
+        }
+
+        V await() {
+            try {
+                first.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+            return value;
+        }
+    }
+}
