@@ -19,6 +19,11 @@ public record ScrapeResult(
         SUCCESS,
         /** The target answered with a status other than 200. */
         HTTP_STATUS,
+        /**
+         * The gorouter knows no such instance (400 or 404 with {@code X-Cf-Routererror: unknown_route}):
+         * it is not running (crashed, starting, stopped) or was scaled away.
+         */
+        INSTANCE_NOT_RUNNING,
         /** No answer within {@code maxProcessingTime} (or the connect timeout): the fetch was cancelled. */
         TIMEOUT,
         /** Connection refused, reset, DNS or TLS failure. */

@@ -144,7 +144,8 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         }
         byte[] body = response.body();
         if (response.statusCode() != 200) {
-            return failure(target, Outcome.HTTP_STATUS, statusMessage(response), start, body.length);
+            Outcome outcome = isUnknownRoute(response) ? Outcome.INSTANCE_NOT_RUNNING : Outcome.HTTP_STATUS;
+            return failure(target, outcome, statusMessage(response), start, body.length);
         }
         Optional<String> contentType = response.headers().firstValue("Content-Type");
         Optional<ExpositionFormat> format = ExpositionFormat.fromContentType(contentType.orElse(null));
@@ -208,6 +209,16 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
             e = e.getCause();
         }
         return e;
+    }
+
+    /** The gorouter's answer for an instance it does not know: 400 (404 before routing 0.197.0), unknown_route. */
+    private static boolean isUnknownRoute(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        return (status == 400 || status == 404)
+                && response.headers()
+                        .firstValue("X-Cf-Routererror")
+                        .filter(error -> error.startsWith("unknown_route"))
+                        .isPresent();
     }
 
     private static String statusMessage(HttpResponse<byte[]> response) {

@@ -89,14 +89,35 @@ class HttpClientScraperTest {
 
     @Test
     void non200StatusIsAFailureNamingTheStatus() {
+        ScrapeResult result = scrape(endpoints.serve("/metrics", TestEndpoints.status(503, "maintenance")));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.HTTP_STATUS);
+        assertThat(result.failure()).isEqualTo("HTTP 503");
+        assertThat(result.exposition().families()).isEmpty();
+    }
+
+    @Test
+    void gorouterUnknownRouteMeansTheInstanceIsNotRunning() {
+        for (int status : new int[] {400, 404}) {
+            ScrapeResult result = scrape(endpoints.serve("/gone" + status, exchange -> {
+                exchange.getResponseHeaders().set("X-Cf-Routererror", "unknown_route");
+                exchange.sendResponseHeaders(status, -1);
+            }));
+
+            assertThat(result.outcome()).isEqualTo(Outcome.INSTANCE_NOT_RUNNING);
+            assertThat(result.failure()).isEqualTo("HTTP " + status + " (unknown_route)");
+        }
+    }
+
+    @Test
+    void otherGorouterErrorsStayHttpFailures() {
         ScrapeResult result = scrape(endpoints.serve("/metrics", exchange -> {
-            exchange.getResponseHeaders().set("X-Cf-Routererror", "unknown_route");
-            exchange.sendResponseHeaders(404, -1);
+            exchange.getResponseHeaders().set("X-Cf-Routererror", "invalid_cf_app_instance_header");
+            exchange.sendResponseHeaders(400, -1);
         }));
 
         assertThat(result.outcome()).isEqualTo(Outcome.HTTP_STATUS);
-        assertThat(result.failure()).isEqualTo("HTTP 404 (unknown_route)");
-        assertThat(result.exposition().families()).isEmpty();
+        assertThat(result.failure()).isEqualTo("HTTP 400 (invalid_cf_app_instance_header)");
     }
 
     @Test

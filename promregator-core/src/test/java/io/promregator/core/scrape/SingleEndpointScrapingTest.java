@@ -66,12 +66,17 @@ class SingleEndpointScrapingTest {
 
         assertThat(merged.families())
                 .extracting(MetricFamily::name)
-                .containsExactly("promregator_up", "promregator_scrape_duration_seconds", "queue");
+                .containsExactly(
+                        "promregator_up", "promregator_scrape_duration_seconds", "promregator_scrape_failure", "queue");
         assertThat(merged.families().get(0).samples())
                 .extracting(s -> s.labels().get("app_name") + "=" + s.value())
                 .containsExactly("a=1.0", "b=1.0", "down=0.0");
         assertThat(merged.families().get(1).samples().get(2).value()).isEqualTo(5.0);
         assertThat(merged.families().get(2).samples())
+                .singleElement()
+                .satisfies(failure ->
+                        assertThat(failure.labels()).isEqualTo(Labels.of("reason", "timeout", "app_name", "down")));
+        assertThat(merged.families().get(3).samples())
                 .extracting(Sample::labels)
                 .containsExactly(Labels.of("app_name", "a"), Labels.of("app_name", "b"));
         verify(scraper).scrape(down);

@@ -152,7 +152,7 @@ class PromregatorServerTest {
                 .contains(ExpositionFormat.PROMETHEUS_TEXT.contentType());
         assertThat(ExpositionParser.parse(response.body(), ExpositionFormat.PROMETHEUS_TEXT)
                         .sampleCount())
-                .isEqualTo(14);
+                .isEqualTo(17);
         assertThat(text(response))
                 .contains(
                         "# TYPE orders_total counter",
