@@ -10,6 +10,7 @@ import io.promregator.core.metrics.OwnMetrics;
 import io.promregator.core.scrape.HttpClientScraper;
 import io.promregator.core.scrape.ScrapeSettings;
 import io.promregator.core.scrape.SingleEndpointScraping;
+import io.promregator.core.server.DiscoveryControls;
 import io.promregator.core.server.PromregatorServer;
 import io.promregator.core.server.ServerSettings;
 import io.promregator.core.target.StaticTargetResolver;
@@ -36,6 +37,7 @@ public final class Promregator implements AutoCloseable {
     private final SingleEndpointScraping scraping;
     private final OwnMetrics ownMetrics;
     private final String instanceId;
+    private final DiscoveryControls discoveryControls;
     private final AutoCloseable ownedScraper;
     private PromregatorServer server;
 
@@ -43,6 +45,7 @@ public final class Promregator implements AutoCloseable {
         this.serverSettings = builder.serverSettings;
         this.ownMetrics = new OwnMetrics(builder.requestLatency);
         this.instanceId = builder.scrapeSettings.instanceId();
+        this.discoveryControls = builder.discoveryControls;
         HttpClientScraper defaultScraper =
                 builder.scraper == null ? new HttpClientScraper(builder.scrapeSettings) : null;
         this.ownedScraper = defaultScraper;
@@ -61,7 +64,7 @@ public final class Promregator implements AutoCloseable {
     /** Binds the port and starts serving. */
     public synchronized Promregator start() {
         if (server == null) {
-            server = new PromregatorServer(serverSettings, scraping, ownMetrics, instanceId);
+            server = new PromregatorServer(serverSettings, scraping, ownMetrics, discoveryControls, instanceId);
         }
         return this;
     }
@@ -114,8 +117,15 @@ public final class Promregator implements AutoCloseable {
         private ServerSettings serverSettings = ServerSettings.defaults();
         private LabelConflict labelConflict = LabelConflict.EXPORTED;
         private boolean requestLatency;
+        private DiscoveryControls discoveryControls = DiscoveryControls.NONE;
 
         private Builder() {}
+
+        /** What {@code /cache/invalidate} and {@code /explainTargets} act on. Default: nothing. */
+        public Builder discoveryControls(DiscoveryControls value) {
+            discoveryControls = Objects.requireNonNull(value);
+            return this;
+        }
 
         public Builder targetResolver(TargetResolver value) {
             targetResolver = value;

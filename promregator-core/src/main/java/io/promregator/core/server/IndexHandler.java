@@ -14,6 +14,8 @@ final class IndexHandler implements HttpHandler {
             <ul>
             <li><a href="metrics">/metrics</a>: all targets, merged and labelled (Single Endpoint Scraping)</li>
             <li><a href="promregatorMetrics">/promregatorMetrics</a>: Promregator's own metrics</li>
+            <li><a href="explainTargets">/explainTargets</a>: what each configured target matched, and why not</li>
+            <li><a href="cache/invalidate">/cache/invalidate</a>?org=true&amp;space=true&amp;application=true&amp;route=true&amp;process=true&amp;domain=true&amp;resolver=true</li>
             <li><a href="-/healthy">/-/healthy</a>, <a href="-/ready">/-/ready</a></li>
             </ul>
             </body></html>

@@ -29,7 +29,11 @@ public final class PromregatorServer implements AutoCloseable {
 
     /** Binds the port and starts serving. */
     public PromregatorServer(
-            ServerSettings settings, SingleEndpointScraping scraping, OwnMetrics ownMetrics, String instanceId) {
+            ServerSettings settings,
+            SingleEndpointScraping scraping,
+            OwnMetrics ownMetrics,
+            DiscoveryControls discovery,
+            String instanceId) {
         this.settings = settings;
         try {
             server = HttpServer.create(new InetSocketAddress(settings.address(), settings.port()), 128);
@@ -58,6 +62,8 @@ public final class PromregatorServer implements AutoCloseable {
                 "/-/ready",
                 new HealthHandler(() -> !inFlight.stopping(), "Promregator is Ready.", "Promregator is shutting down."),
                 instanceId);
+        route("/cache/invalidate", new CacheInvalidateHandler(discovery), instanceId);
+        route("/explainTargets", new ExplainTargetsHandler(discovery), instanceId);
         route("/", new IndexHandler(), instanceId);
         server.start();
         logger.info("Listening on {}:{}", settings.address(), port());

@@ -1,0 +1,63 @@
+package io.promregator.core.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /cache/invalidate?org=true&route=1...}: empties each cache whose parameter is
+ * {@code true} or {@code 1}, as the original; answers 204. An unknown parameter is a 400 naming the
+ * known ones, rather than silently nothing.
+ */
+final class CacheInvalidateHandler implements HttpHandler {
+    private static final Logger logger = LoggerFactory.getLogger(CacheInvalidateHandler.class);
+
+    private final DiscoveryControls controls;
+
+    CacheInvalidateHandler(DiscoveryControls controls) {
+        this.controls = controls;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        Set<String> caches = new LinkedHashSet<>();
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null && !query.isEmpty()) {
+            for (String parameter : query.split("&")) {
+                int equals = parameter.indexOf('=');
+                String name = decode(equals < 0 ? parameter : parameter.substring(0, equals));
+                String value = equals < 0
+                        ? ""
+                        : decode(parameter.substring(equals + 1)).toLowerCase(Locale.ROOT);
+                if (!DiscoveryControls.CACHES.contains(name)) {
+                    Responses.sendText(
+                            exchange,
+                            400,
+                            "Unknown cache \"" + name + "\"; known: "
+                                    + String.join(", ", new TreeSet<>(DiscoveryControls.CACHES)));
+                    return;
+                }
+                if (value.equals("true") || value.equals("1")) {
+                    caches.add(name);
+                }
+            }
+        }
+        if (!caches.isEmpty()) {
+            controls.invalidate(caches);
+            logger.info("Invalidated caches: {}", String.join(", ", caches));
+        }
+        exchange.sendResponseHeaders(204, -1);
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+}
