@@ -10,11 +10,11 @@ import java.util.List;
 /**
  * Builds v3 list queries: a filter's values are URL-encoded one by one and joined with literal commas (a
  * comma inside a value becomes {@code %2C}), and long value lists are split into several requests so that
- * every URL stays well below 4 KB.
+ * every URL stays below 4 KB (100 guids take 3,700 characters).
  */
 final class FilterQuery {
     /** The most characters the encoded values of one filter take in one request. */
-    static final int MAX_VALUE_CHARS = 3000;
+    static final int MAX_VALUE_CHARS = 3700;
 
     private FilterQuery() {}
 

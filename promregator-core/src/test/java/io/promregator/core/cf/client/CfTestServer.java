@@ -76,6 +76,7 @@ final class CfTestServer implements AutoCloseable {
         }
     }
 
+    /** A scripted request; a null query matches any. */
     private record Key(String method, String path, Map<String, String> query) {}
 
     private final HttpServer server;
@@ -108,6 +109,15 @@ final class CfTestServer implements AutoCloseable {
         URI uri = URI.create(pathAndQuery);
         Deque<Reply> queue = script.computeIfAbsent(
                 new Key(method, uri.getRawPath(), parse(uri.getRawQuery())), key -> new ArrayDeque<>());
+        synchronized (queue) {
+            queue.addAll(List.of(replies));
+        }
+        return this;
+    }
+
+    /** Scripts the replies for a path whatever its query, when no exact script matches. */
+    CfTestServer onAnyQuery(String method, String path, Reply... replies) {
+        Deque<Reply> queue = script.computeIfAbsent(new Key(method, path, null), key -> new ArrayDeque<>());
         synchronized (queue) {
             queue.addAll(List.of(replies));
         }
@@ -171,6 +181,9 @@ final class CfTestServer implements AutoCloseable {
 
     private Reply next(Key key) {
         Deque<Reply> queue = script.get(key);
+        if (queue == null) {
+            queue = script.get(new Key(key.method(), key.path(), null));
+        }
         if (queue == null) {
             return Reply.fixture(404, "capi_nginx_v2_disabled_404.json");
         }
