@@ -132,6 +132,9 @@ public record CloudControllerSettings(
             throw new IllegalArgumentException("the Cloud Controller's host must not be empty");
         }
         String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("://") && !(lower.startsWith("http://") || lower.startsWith("https://"))) {
+            throw new IllegalArgumentException("the Cloud Controller's URL must be http or https: " + apiHost);
+        }
         String url = lower.startsWith("http://") || lower.startsWith("https://") ? text : "https://" + text;
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);

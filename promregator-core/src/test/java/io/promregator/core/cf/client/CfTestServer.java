@@ -3,6 +3,8 @@ package io.promregator.core.cf.client;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A scripted Cloud Controller and UAA for tests: a JDK HttpServer on 127.0.0.1, port 0. Each method, path
@@ -89,8 +92,20 @@ final class CfTestServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
     CfTestServer() {
+        this(null);
+    }
+
+    /** A server speaking https with this context, or http when it is null. */
+    CfTestServer(SSLContext tls) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+            if (tls == null) {
+                server = HttpServer.create(address, 64);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 64);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,9 +114,14 @@ final class CfTestServer implements AutoCloseable {
         server.start();
     }
 
-    /** {@code http://127.0.0.1:<port>}. */
+    /** {@code http://127.0.0.1:<port>} (or https). */
     String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     /** Scripts the replies for a method and a path with an optional query, e.g. {@code /v3/apps?space_guids=a}. */
