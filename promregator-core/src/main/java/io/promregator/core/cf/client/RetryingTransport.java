@@ -13,7 +13,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +78,7 @@ final class RetryingTransport {
                 counts.get(type).increment();
                 Duration wait;
                 try {
-                    HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    HttpResponse<byte[]> answer = exchange(request, timeout);
                     Response response = new Response(answer.statusCode(), answer.headers(), answer.body());
                     if (!isRetryable(response.status()) || attempt == attempts) {
                         return response;
@@ -115,6 +119,30 @@ final class RetryingTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CloudControllerException(description, 0, List.of(), "interrupted", e);
+        }
+    }
+
+    /** One attempt, bounded as a whole (reading the body included) by the timeout. */
+    private HttpResponse<byte[]> exchange(HttpRequest request, Duration timeout)
+            throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> future =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IOException(e.getCause());
         }
     }
 

@@ -34,8 +34,17 @@ import javax.net.ssl.SSLContext;
  * two as {@code /login} and {@code /uaa}). Records every request.
  */
 final class CfTestServer implements AutoCloseable {
-    /** One scripted answer. */
-    record Reply(int status, Map<String, String> headers, String body, Duration delay) {
+    /**
+     * One scripted answer.
+     *
+     * @param delay the wait before the status line
+     * @param bodyDelay the wait between the headers and the body
+     */
+    record Reply(int status, Map<String, String> headers, String body, Duration delay, Duration bodyDelay) {
+        Reply(int status, Map<String, String> headers, String body, Duration delay) {
+            this(status, headers, body, delay, Duration.ZERO);
+        }
+
         static Reply json(int status, String body) {
             return new Reply(status, Map.of("Content-Type", "application/json"), body, Duration.ZERO);
         }
@@ -55,11 +64,15 @@ final class CfTestServer implements AutoCloseable {
         Reply withHeader(String name, String value) {
             Map<String, String> all = new LinkedHashMap<>(headers);
             all.put(name, value);
-            return new Reply(status, all, body, delay);
+            return new Reply(status, all, body, delay, bodyDelay);
         }
 
         Reply after(Duration value) {
-            return new Reply(status, headers, body, value);
+            return new Reply(status, headers, body, value, bodyDelay);
+        }
+
+        Reply stallingBody(Duration value) {
+            return new Reply(status, headers, body, delay, value);
         }
     }
 
@@ -192,6 +205,10 @@ final class CfTestServer implements AutoCloseable {
             byte[] bytes = rewrite(reply.body()).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
+                if (!reply.bodyDelay().isZero()) {
+                    exchange.getResponseBody().flush();
+                    sleep(reply.bodyDelay());
+                }
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(bytes);
                 }

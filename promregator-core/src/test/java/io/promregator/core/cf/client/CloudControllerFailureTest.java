@@ -163,6 +163,18 @@ class CloudControllerFailureTest {
     }
 
     @Test
+    void boundsTheWholeExchangeByTheTimeout() {
+        server.withFoundation().get(SPACES, SPACES_PAGE.stallingBody(Duration.ofMillis(1000)), SPACES_PAGE);
+
+        controller(CloudControllerSettings.builder()
+                .apiUrl(URI.create(server.base()))
+                .timeout(RequestType.SPACES, Duration.ofMillis(100)));
+
+        assertThat(controller.spaces(List.of("o1"))).hasSize(2);
+        assertThat(controller.requestCount(RequestType.SPACES)).isEqualTo(2);
+    }
+
+    @Test
     void reportsTimeoutsOfEveryAttempt() {
         server.withFoundation().get(SPACES, SPACES_PAGE.after(Duration.ofMillis(500)));
         controller(CloudControllerSettings.builder()

@@ -13,11 +13,16 @@ import io.promregator.core.cf.CloudControllerException;
 import io.promregator.core.cf.client.CfTestServer.Recorded;
 import io.promregator.core.cf.client.CfTestServer.Reply;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -284,6 +289,32 @@ class HttpCloudControllerTest {
     }
 
     @Test
+    void connectsOnceForManyConcurrentCallers() throws Exception {
+        server.get("/", Reply.ok("v3_root.json").after(Duration.ofMillis(100)))
+                .on(
+                        "POST",
+                        "/login/oauth/token",
+                        Reply.ok("uaa_token_minimal.json").after(Duration.ofMillis(100)))
+                .get("/v3/spaces?organization_guids=o1&per_page=5000", Reply.ok("v3_spaces_list.json"));
+        HttpCloudController shared = controller();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<CfSpace>>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> shared.spaces(List.of("o1"))));
+            }
+            for (Future<List<CfSpace>> result : results) {
+                assertThat(result.get(10, TimeUnit.SECONDS)).hasSize(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(shared.requestCount(RequestType.ROOT)).isEqualTo(1);
+        assertThat(shared.requestCount(RequestType.TOKEN)).isEqualTo(1);
+        assertThat(shared.requestCount(RequestType.SPACES)).isEqualTo(8);
+    }
+
+    @Test
     void getsTokensFromTheUaaLinkWithoutALoginLink() {
         server.get("/", Reply.json(200, """
                         {"links": {"cloud_controller_v3": {"href": "https://api.example.org/v3"},
@@ -334,9 +365,7 @@ class HttpCloudControllerTest {
 
     @Test
     void rejectsARootDocumentThatIsNotJson() {
-        server.get(
-                "/",
-                new Reply(200, Map.of("Content-Type", "text/html"), "<html>hello</html>", java.time.Duration.ZERO));
+        server.get("/", new Reply(200, Map.of("Content-Type", "text/html"), "<html>hello</html>", Duration.ZERO));
 
         assertThat(catchThrowableOfType(() -> controller().connect(), CloudControllerException.class))
                 .hasMessageContaining("not JSON");
