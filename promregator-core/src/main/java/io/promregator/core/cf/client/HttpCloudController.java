@@ -15,7 +15,6 @@ import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,6 +44,62 @@ public final class HttpCloudController implements CloudController, AutoCloseable
 
     /** What the root document told, and the token provider for its login server. */
     private record Connection(RootLinks links, UaaTokenProvider tokens) {}
+
+    /**
+     * One kind of list request.
+     *
+     * @param filter the query parameter the values go into; empty for none
+     * @param fixedQuery further query parameters, each followed by {@code &}
+     * @param mapper the records of one page; empty for resources that were skipped
+     * @param id a record's guid
+     */
+    private record ListCall<T>(
+            RequestType type,
+            String path,
+            String filter,
+            String fixedQuery,
+            Function<V3Page, List<Optional<T>>> mapper,
+            Function<T, String> id) {
+
+        static <T> ListCall<T> of(
+                RequestType type,
+                String path,
+                String filter,
+                String fixedQuery,
+                Function<JsonNode, Optional<T>> mapper,
+                Function<T, String> id) {
+            return new ListCall<>(
+                    type,
+                    path,
+                    filter,
+                    fixedQuery,
+                    page -> page.resources().stream().map(mapper).toList(),
+                    id);
+        }
+    }
+
+    private static final ListCall<CfOrganization> ALL_ORGANIZATIONS = ListCall.of(
+            RequestType.ORGANIZATIONS, "/organizations", "", "", V3Resources::organization, CfOrganization::id);
+    private static final ListCall<CfOrganization> ORGANIZATIONS = ListCall.of(
+            RequestType.ORGANIZATIONS, "/organizations", "names", "", V3Resources::organization, CfOrganization::id);
+    private static final ListCall<CfSpace> SPACES =
+            ListCall.of(RequestType.SPACES, "/spaces", "organization_guids", "", V3Resources::space, CfSpace::id);
+    private static final ListCall<CfApplication> APPLICATIONS = ListCall.of(
+            RequestType.APPLICATIONS, "/apps", "space_guids", "", V3Resources::application, CfApplication::id);
+    private static final ListCall<CfProcess> WEB_PROCESSES = ListCall.of(
+            RequestType.PROCESSES, "/processes", "space_guids", "types=web&", V3Resources::process, CfProcess::id);
+    private static final ListCall<CfRoute> ROUTES = new ListCall<>(
+            RequestType.ROUTES,
+            "/routes",
+            "space_guids",
+            "include=domain&",
+            page -> {
+                Map<String, V3Resources.Domain> domains = V3Resources.domains(page.included());
+                return page.resources().stream()
+                        .map(resource -> V3Resources.route(resource, domains))
+                        .toList();
+            },
+            CfRoute::id);
 
     private final CloudControllerSettings settings;
     private final ExecutorService executor;
@@ -106,78 +161,31 @@ public final class HttpCloudController implements CloudController, AutoCloseable
 
     @Override
     public List<CfOrganization> organizations(Collection<String> names) {
+        // A comma in a name cannot be told from the filter's separator: list all, callers match names.
         if (names.isEmpty() || names.stream().anyMatch(name -> name.contains(","))) {
-            // A comma cannot be told from the separator of the names filter: list all, callers match names.
-            return list(
-                    RequestType.ORGANIZATIONS,
-                    "/organizations",
-                    "",
-                    List.of(),
-                    "",
-                    onEach(V3Resources::organization),
-                    CfOrganization::id);
+            return list(ALL_ORGANIZATIONS, List.of());
         }
-        return list(
-                RequestType.ORGANIZATIONS,
-                "/organizations",
-                "names",
-                names,
-                "",
-                onEach(V3Resources::organization),
-                CfOrganization::id);
+        return list(ORGANIZATIONS, names);
     }
 
     @Override
     public List<CfSpace> spaces(Collection<String> organizationIds) {
-        return list(
-                RequestType.SPACES,
-                "/spaces",
-                "organization_guids",
-                organizationIds,
-                "",
-                onEach(V3Resources::space),
-                CfSpace::id);
+        return list(SPACES, organizationIds);
     }
 
     @Override
     public List<CfApplication> applications(Collection<String> spaceIds) {
-        return list(
-                RequestType.APPLICATIONS,
-                "/apps",
-                "space_guids",
-                spaceIds,
-                "",
-                onEach(V3Resources::application),
-                CfApplication::id);
+        return list(APPLICATIONS, spaceIds);
     }
 
     @Override
     public List<CfProcess> webProcesses(Collection<String> spaceIds) {
-        return list(
-                RequestType.PROCESSES,
-                "/processes",
-                "space_guids",
-                spaceIds,
-                "types=web&",
-                onEach(V3Resources::process),
-                CfProcess::id);
+        return list(WEB_PROCESSES, spaceIds);
     }
 
     @Override
     public List<CfRoute> routes(Collection<String> spaceIds) {
-        return list(
-                RequestType.ROUTES,
-                "/routes",
-                "space_guids",
-                spaceIds,
-                "include=domain&",
-                page -> {
-                    Map<String, V3Resources.Domain> domains = V3Resources.domains(page.included());
-                    return page.resources().stream()
-                            .map(resource -> V3Resources.route(resource, domains))
-                            .toList();
-                },
-                CfRoute::id);
+        return list(ROUTES, spaceIds);
     }
 
     @Override
@@ -192,48 +200,36 @@ public final class HttpCloudController implements CloudController, AutoCloseable
         executor.shutdown();
     }
 
-    private static <T> Function<V3Page, List<Optional<T>>> onEach(Function<JsonNode, Optional<T>> mapper) {
-        return page -> page.resources().stream().map(mapper).toList();
-    }
-
     /**
-     * Lists a resource: one request per chunk of filter values (none for an empty filter name), each
+     * Lists a resource: one request per chunk of filter values (one request without a filter), each
      * followed through its pages; results are merged by guid.
      */
-    private <T> List<T> list(
-            RequestType type,
-            String path,
-            String filter,
-            Collection<String> values,
-            String fixedQuery,
-            Function<V3Page, List<Optional<T>>> mapper,
-            Function<T, String> id) {
-        List<List<String>> chunks;
-        if (filter.isEmpty()) {
-            chunks = List.of(List.of());
-        } else {
-            chunks = FilterQuery.chunks(values, settings.guidsPerRequest());
+    private <T> List<T> list(ListCall<T> call, Collection<String> values) {
+        List<List<String>> chunks =
+                call.filter().isEmpty() ? List.of(List.of()) : FilterQuery.chunks(values, settings.guidsPerRequest());
+        if (chunks.isEmpty()) {
+            return List.of();
         }
         Connection current = connection();
         Map<String, T> found = new LinkedHashMap<>();
         for (List<String> chunk : chunks) {
-            String filterQuery = filter.isEmpty() ? "" : FilterQuery.filter(filter, chunk) + "&";
-            URI next = current.links().resolve(path + "?" + filterQuery + fixedQuery + PER_PAGE);
+            String filterQuery = call.filter().isEmpty() ? "" : FilterQuery.filter(call.filter(), chunk) + "&";
+            URI next = current.links().resolve(call.path() + "?" + filterQuery + call.fixedQuery() + PER_PAGE);
             Set<URI> seen = new HashSet<>();
             while (next != null) {
                 if (!seen.add(next)) {
                     throw new CloudControllerException(
                             describe("GET", next), 200, List.of(), "pagination.next.href repeats an earlier page");
                 }
-                JsonNode body = get(current, type, next);
+                JsonNode body = get(current, call.type(), next);
                 V3Page page = V3Page.of(body, describe("GET", next));
-                for (Optional<T> item : mapper.apply(page)) {
-                    item.ifPresent(value -> found.putIfAbsent(id.apply(value), value));
+                for (Optional<T> item : call.mapper().apply(page)) {
+                    item.ifPresent(value -> found.putIfAbsent(call.id().apply(value), value));
                 }
                 next = page.next().orElse(null);
             }
         }
-        return List.copyOf(new ArrayList<>(found.values()));
+        return List.copyOf(found.values());
     }
 
     /** GETs a Cloud Controller resource, renewing the token once if the Cloud Controller rejects it. */

@@ -206,7 +206,8 @@ class HttpCloudControllerTest {
         server.withFoundation();
 
         assertThat(controller().spaces(List.of())).isEmpty();
-        assertThat(ccRequests("/spaces")).isEmpty();
+        assertThat(controller.applications(List.of())).isEmpty();
+        assertThat(server.requests()).isEmpty();
     }
 
     @Test
