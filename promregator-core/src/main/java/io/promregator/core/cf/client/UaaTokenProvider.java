@@ -72,7 +72,7 @@ final class UaaTokenProvider {
         this.tokenEndpoint = tokenEndpoint;
         this.credentials = credentials;
         this.clock = clock;
-        this.description = "POST " + tokenEndpoint;
+        this.description = HttpCloudController.describe("POST", tokenEndpoint);
     }
 
     /** A valid access token, fetched or renewed if needed. */
