@@ -1,5 +1,6 @@
 package io.promregator.core;
 
+import io.promregator.core.cf.CfDiscovery;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.config.RuntimeSettings;
 import io.promregator.core.enrich.CfLabelEnricher;
@@ -13,7 +14,9 @@ import io.promregator.core.scrape.SingleEndpointScraping;
 import io.promregator.core.server.DiscoveryControls;
 import io.promregator.core.server.PromregatorServer;
 import io.promregator.core.server.ServerSettings;
+import io.promregator.core.target.CompositeTargetResolver;
 import io.promregator.core.target.StaticTargetResolver;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +41,7 @@ public final class Promregator implements AutoCloseable {
     private final OwnMetrics ownMetrics;
     private final String instanceId;
     private final DiscoveryControls discoveryControls;
-    private final AutoCloseable ownedScraper;
+    private final List<AutoCloseable> owned;
     private PromregatorServer server;
 
     private Promregator(Builder builder) {
@@ -48,7 +51,10 @@ public final class Promregator implements AutoCloseable {
         this.discoveryControls = builder.discoveryControls;
         HttpClientScraper defaultScraper =
                 builder.scraper == null ? new HttpClientScraper(builder.scrapeSettings) : null;
-        this.ownedScraper = defaultScraper;
+        this.owned = new ArrayList<>(builder.ownedResources);
+        if (defaultScraper != null) {
+            owned.add(defaultScraper);
+        }
         this.scraping = new SingleEndpointScraping(
                 builder.targetResolver == null ? new StaticTargetResolver(List.of()) : builder.targetResolver,
                 builder.scraper == null ? defaultScraper : builder.scraper,
@@ -98,13 +104,14 @@ public final class Promregator implements AutoCloseable {
             server.close();
             server = null;
         }
-        if (ownedScraper != null) {
+        for (AutoCloseable resource : owned) {
             try {
-                ownedScraper.close();
+                resource.close();
             } catch (Exception e) {
-                throw new IllegalStateException(e);
+                throw new IllegalStateException("cannot close " + resource, e);
             }
         }
+        owned.clear();
     }
 
     /** Collects the parts; every one has a default (no targets at all, for the resolver). */
@@ -118,6 +125,7 @@ public final class Promregator implements AutoCloseable {
         private LabelConflict labelConflict = LabelConflict.EXPORTED;
         private boolean requestLatency;
         private DiscoveryControls discoveryControls = DiscoveryControls.NONE;
+        private final List<AutoCloseable> ownedResources = new ArrayList<>();
 
         private Builder() {}
 
@@ -133,16 +141,27 @@ public final class Promregator implements AutoCloseable {
         }
 
         /**
-         * Everything a configuration sets: scraping, server, enrichment policy, request latency, and
-         * (when the configuration lists any and no resolver was set) its static targets.
+         * Everything a configuration sets: scraping, server, enrichment policy, request latency, and,
+         * unless a resolver was set before, its targets: static ones, and Cloud Foundry discovery for
+         * {@code promregator.targets} (which connects to the Cloud Controller now).
          */
         public Builder config(PromregatorConfig config) {
             scrapeSettings = RuntimeSettings.scrape(config, scrapeSettings);
             serverSettings = RuntimeSettings.server(config, serverSettings);
             labelConflict = config.promregator().scraping().labelConflict();
             requestLatency = config.promregator().metrics().requestLatency();
-            if (targetResolver == null && !config.promregator().staticTargets().isEmpty()) {
-                targetResolver = new StaticTargetResolver(RuntimeSettings.staticTargets(config));
+            if (targetResolver == null) {
+                List<TargetResolver> resolvers = new ArrayList<>();
+                if (!config.promregator().staticTargets().isEmpty()) {
+                    resolvers.add(new StaticTargetResolver(RuntimeSettings.staticTargets(config)));
+                }
+                if (!config.promregator().targets().isEmpty()) {
+                    CfDiscovery discovery = CfDiscovery.fromConfig(config);
+                    ownedResources.add(discovery);
+                    discoveryControls = discovery;
+                    resolvers.add(discovery.resolver());
+                }
+                targetResolver = resolvers.size() == 1 ? resolvers.get(0) : new CompositeTargetResolver(resolvers);
             }
             return this;
         }

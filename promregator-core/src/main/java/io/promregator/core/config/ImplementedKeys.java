@@ -25,7 +25,32 @@ final class ImplementedKeys {
             "promregator.endpoint.threads", // deprecated alias of promregator.scraping.threads
             "promregator.metrics.requestLatency",
             "promregator.staticTargets[].*",
-            "logging.level.*");
+            "logging.level.*",
+            "cf.api_host",
+            "cf.username",
+            "cf.password",
+            "cf.skipSslValidation",
+            "cf.proxy.*",
+            "cf.proxyHost", // deprecated alias of cf.proxy.host
+            "cf.proxyPort", // deprecated alias of cf.proxy.port
+            "cf.threadPool.size",
+            "cf.request.*",
+            "cf.cache.timeout.*",
+            "cf.cache.expiry.*",
+            "promregator.defaultInternalRoutePort",
+            "promregator.targets[].", // an empty target: every app of every org
+            "promregator.targets[].orgName",
+            "promregator.targets[].orgRegex",
+            "promregator.targets[].spaceName",
+            "promregator.targets[].spaceRegex",
+            "promregator.targets[].applicationName",
+            "promregator.targets[].applicationRegex",
+            "promregator.targets[].path",
+            "promregator.targets[].protocol",
+            "promregator.targets[].preferredRouteRegex",
+            "promregator.targets[].internalRoutePort",
+            "promregator.targets[].kubernetesAnnotations",
+            "promregator.targets[].overrideRouteAndPath");
 
     private static final List<Pattern> GLOBS =
             PATTERNS.stream().map(ConfigRules::glob).toList();

@@ -80,6 +80,8 @@ class PromregatorConfigTest {
                   request:
                     timeout:
                       org: 3000
+                  watchdog:
+                    enabled: true
                 promregator:
                   targets:
                     - orgName: myOrg
@@ -103,12 +105,7 @@ class PromregatorConfigTest {
 
         assertThat(config.unimplementedKeys())
                 .containsExactly(
-                        "cf.api_host",
-                        "cf.password",
-                        "cf.request.timeout.org",
-                        "promregator.targets[0].orgName",
-                        "promregator.targets[0].applicationRegex",
-                        "promregator.targets[1]",
+                        "cf.watchdog.enabled",
                         "promregator.metrics.internal",
                         "server.compression.mimeTypes",
                         "logging.config",
@@ -124,9 +121,12 @@ class PromregatorConfigTest {
                 .isTrue();
         assertThat(ImplementedKeys.isImplemented("logging.level.io.promregator"))
                 .isTrue();
-        assertThat(ImplementedKeys.isImplemented("cf.api_host")).isFalse();
+        assertThat(ImplementedKeys.isImplemented("cf.api_host")).isTrue();
         assertThat(ImplementedKeys.isImplemented("promregator.targets[0].orgName"))
+                .isTrue();
+        assertThat(ImplementedKeys.isImplemented("promregator.targets[0].authenticatorId"))
                 .isFalse();
+        assertThat(ImplementedKeys.isImplemented("cf.watchdog.enabled")).isFalse();
         assertThat(ImplementedKeys.isImplemented("promregator.metrics.internal"))
                 .isFalse();
     }

@@ -1,0 +1,101 @@
+package io.promregator.core.cf;
+
+import io.promregator.core.cf.cache.CachingCloudController;
+import io.promregator.core.cf.cache.CachingCloudController.Kind;
+import io.promregator.core.cf.client.HttpCloudController;
+import io.promregator.core.cf.discovery.CloudControllerTargetResolver;
+import io.promregator.core.config.PromregatorConfig;
+import io.promregator.core.server.DiscoveryControls;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cloud Foundry discovery assembled from a configuration: the HTTP client, its caches, and the target
+ * resolver, plus what {@code /cache/invalidate} and {@code /explainTargets} act on. Close it to stop
+ * its threads.
+ */
+public final class CfDiscovery implements DiscoveryControls, AutoCloseable {
+    private static final Logger logger = LoggerFactory.getLogger(CfDiscovery.class);
+
+    private final HttpCloudController client;
+    private final CachingCloudController cache;
+    private final CloudControllerTargetResolver resolver;
+    private final ExecutorService refresher;
+
+    private CfDiscovery(PromregatorConfig config, HttpCloudController client) {
+        this.client = client;
+        this.refresher = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "promregator-cf-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.cache = new CachingCloudController(client, config.cf().cache(), refresher, System::nanoTime);
+        this.resolver = new CloudControllerTargetResolver(
+                config.promregator().targets(),
+                cache,
+                config.promregator().defaultInternalRoutePort(),
+                config.cf().username(),
+                Duration.ofSeconds(config.cf().cache().timeout().resolver()),
+                refresher,
+                Clock.systemUTC(),
+                System::nanoTime);
+    }
+
+    /**
+     * Discovery for {@code promregator.targets} against {@code cf.api_host}. Connects at once, so that
+     * wrong credentials or a missing v3 API show at start-up; a Cloud Controller that cannot be reached
+     * now is logged, and discovery keeps trying on every request.
+     */
+    public static CfDiscovery fromConfig(PromregatorConfig config) {
+        HttpCloudController client = HttpCloudController.fromConfig(config);
+        try {
+            client.connect();
+        } catch (CloudControllerException e) {
+            logger.error("Cannot log in to Cloud Foundry yet: {}", e.getMessage());
+        }
+        return new CfDiscovery(config, client);
+    }
+
+    public CloudControllerTargetResolver resolver() {
+        return resolver;
+    }
+
+    /** Requests made to the Cloud Controller and UAA so far. */
+    public long requestCount() {
+        return client.requestCount();
+    }
+
+    /**
+     * Empties the named caches. The discovery built from them is emptied too, whatever was named, so
+     * that the next scrape sees the change.
+     */
+    @Override
+    public void invalidate(Set<String> caches) {
+        Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+        for (String name : caches) {
+            if (!name.equals("resolver")) {
+                kinds.add(Kind.valueOf(name.toUpperCase(Locale.ROOT)));
+            }
+        }
+        cache.invalidate(kinds);
+        resolver.invalidate();
+    }
+
+    @Override
+    public String explain() {
+        return resolver.discovery().explain();
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        client.close();
+    }
+}
