@@ -69,7 +69,19 @@ public record Foundation(List<Organization> organizations, List<Domain> domains)
         return new Builder();
     }
 
-    /** The demo foundation: three orgs, apps with instances in every state, see the class comment of ReadyFoundations. */
+    /**
+     * The demo foundation, three orgs on {@code apps.example.com}. {@code demo-org/production}: {@code shop}
+     * (RUNNING, RUNNING, CRASHED; OpenMetrics; label {@code team=checkout}), {@code billing} (RUNNING,
+     * STARTING, DOWN), {@code reports} (STOPPED, 2 instances), {@code batch} (no route),
+     * {@code internal-worker} (2 instances, internal route {@code worker.apps.internal}),
+     * {@code annotated-api} ({@code prometheus.io/scrape: "true"}, {@code prometheus.io/path} and metrics on
+     * {@code /actuator/prometheus}), {@code legacy} (labels its own samples
+     * {@code app_name="legacy-monolith"}). {@code demo-org/staging}: another {@code shop} (RUNNING, STOPPING).
+     * {@code platform-org/tools}: {@code secured-exporter} (metrics behind Basic auth
+     * {@code metrics}/{@code s3cret}), {@code handbook} (path route {@code docs.apps.example.com/handbook},
+     * metrics on {@code /handbook/metrics}); {@code platform-org/restricted} is invisible to the user.
+     * {@code hidden-org} is invisible altogether.
+     */
     public static Foundation demo() {
         return ReadyFoundations.demo();
     }

@@ -4,17 +4,7 @@ package io.promregator.core.cf.simulator;
 final class ReadyFoundations {
     private ReadyFoundations() {}
 
-    /**
-     * Three orgs. {@code demo-org} holds nearly everything: {@code production} has {@code shop} (RUNNING,
-     * RUNNING, CRASHED; OpenMetrics), {@code billing} (RUNNING, STARTING, DOWN), {@code reports} (STOPPED),
-     * {@code batch} (no route), {@code internal-worker} (internal route {@code worker.apps.internal}),
-     * {@code annotated-api} (Kubernetes-style scrape annotations, metrics on {@code /actuator/prometheus})
-     * and {@code legacy} (labels its own samples {@code app_name}); {@code staging} has another {@code shop}
-     * (RUNNING, STOPPING). {@code platform-org} has {@code tools} ({@code secured-exporter} behind Basic
-     * auth {@code metrics}/{@code s3cret}, {@code handbook} on the path route
-     * {@code docs.apps.example.com/handbook}) and the invisible space {@code restricted}.
-     * {@code hidden-org} is invisible altogether.
-     */
+    /** See {@link Foundation#demo()}. */
     static Foundation demo() {
         return Foundation.builder()
                 .domain("apps.example.com")
