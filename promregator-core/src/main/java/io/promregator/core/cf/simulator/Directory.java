@@ -139,10 +139,6 @@ final class Directory {
         return domains;
     }
 
-    List<AppEntry> allApps() {
-        return apps;
-    }
-
     /** The app whose {@code web} process has this GUID, visible or not. */
     AppEntry appByProcessId(String processId) {
         return appsByProcessId.get(processId);
