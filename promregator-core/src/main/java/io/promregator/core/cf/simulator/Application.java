@@ -1,0 +1,130 @@
+package io.promregator.core.cf.simulator;
+
+import io.promregator.core.exposition.ExpositionFormat;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * An app with one {@code web} process. Build it with {@link ApplicationBuilder} inside a space.
+ *
+ * @param started the desired state: {@code STARTED} or {@code STOPPED}; a stopped app reports every
+ *     instance {@code DOWN} and the gorouter reaches none of them
+ * @param instances the state of each instance by index; their number is the process's {@code instances}
+ * @param labels {@code metadata.labels}, sorted by key
+ * @param annotations {@code metadata.annotations}, sorted by key
+ * @param metricsPath where each instance serves its metrics, e.g. {@code /metrics}
+ * @param metricsFormat {@link ExpositionFormat#OPENMETRICS} when the instances speak OpenMetrics to
+ *     scrapers that accept it (text 0.0.4 otherwise), {@link ExpositionFormat#PROMETHEUS_TEXT} for text
+ *     0.0.4 only
+ * @param metricsUsername user for HTTP Basic authentication on the metrics path; empty for none
+ * @param metricsPassword password for HTTP Basic authentication on the metrics path
+ * @param appNameLabel when not empty, the instances label their own samples {@code app_name="<this>"}
+ */
+public record Application(
+        String id,
+        String name,
+        boolean started,
+        List<InstanceState> instances,
+        List<RouteMapping> routes,
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        String metricsPath,
+        ExpositionFormat metricsFormat,
+        String metricsUsername,
+        String metricsPassword,
+        String appNameLabel) {
+
+    public Application {
+        Guids.require(id, "app id");
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("app name: must not be blank");
+        }
+        instances = List.copyOf(instances);
+        routes = List.copyOf(routes);
+        labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+        annotations = Collections.unmodifiableMap(new TreeMap<>(annotations));
+        Objects.requireNonNull(metricsPath, "metricsPath");
+        if (!metricsPath.startsWith("/")) {
+            throw new IllegalArgumentException("metrics path: must start with '/'. Found: " + metricsPath);
+        }
+        Objects.requireNonNull(metricsFormat, "metricsFormat");
+        metricsUsername = Objects.requireNonNullElse(metricsUsername, "");
+        metricsPassword = Objects.requireNonNullElse(metricsPassword, "");
+        appNameLabel = Objects.requireNonNullElse(appNameLabel, "");
+    }
+
+    /** The GUID of the app's {@code web} process. */
+    public String processId() {
+        return Guids.of("process", id);
+    }
+
+    /** Whether instance {@code index} exists, the app is started and the instance runs: the gorouter reaches it. */
+    public boolean isRoutable(int index) {
+        return started && index >= 0 && index < instances.size() && instances.get(index) == InstanceState.RUNNING;
+    }
+
+    /** Whether the metrics path asks for HTTP Basic authentication. */
+    public boolean requiresMetricsAuth() {
+        return !metricsUsername.isEmpty();
+    }
+
+    public Application withStarted(boolean value) {
+        return new Application(
+                id,
+                name,
+                value,
+                instances,
+                routes,
+                labels,
+                annotations,
+                metricsPath,
+                metricsFormat,
+                metricsUsername,
+                metricsPassword,
+                appNameLabel);
+    }
+
+    public Application withInstances(List<InstanceState> value) {
+        return new Application(
+                id,
+                name,
+                started,
+                value,
+                routes,
+                labels,
+                annotations,
+                metricsPath,
+                metricsFormat,
+                metricsUsername,
+                metricsPassword,
+                appNameLabel);
+    }
+
+    /** Scaled to {@code count} instances: new ones are {@code RUNNING}, surplus ones are removed from the end. */
+    public Application scaled(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("instances: must be 0 or more. Found: " + count);
+        }
+        List<InstanceState> states = new ArrayList<>(instances.subList(0, Math.min(count, instances.size())));
+        while (states.size() < count) {
+            states.add(InstanceState.RUNNING);
+        }
+        return withInstances(states);
+    }
+
+    /** With instance {@code index} in the given state. */
+    public Application withInstanceState(int index, InstanceState state) {
+        if (index < 0 || index >= instances.size()) {
+            throw new IllegalArgumentException(
+                    "instance index: must be below " + instances.size() + " for app " + name + ". Found: " + index);
+        }
+        List<InstanceState> states = new ArrayList<>(instances);
+        states.set(index, Objects.requireNonNull(state, "state"));
+        return withInstances(states);
+    }
+}
