@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * caller waits (concurrent callers for the same key share that one load). An entry older than
  * {@code refreshAfter} is still served while one background refresh runs; a failed refresh keeps the
  * last good value, so an outage of the source never empties the cache. An entry not read for
- * {@code expireAfterAccess} is dropped. Thread-safe.
+ * {@code expireAfterAccess} is dropped. {@link #invalidateAll()} makes the next read of each entry load
+ * while the caller waits, falling back to the old value if that load fails. Thread-safe.
  *
  * @param <K> the key
  * @param <V> the value; never null
@@ -72,10 +73,31 @@ public final class RefreshingCache<K, V> {
         }
         entry.lastAccess = now;
         V value = entry.await();
+        if (entry.invalidated) {
+            return reloadInvalidated(key, loader, entry, value);
+        }
         if (now - entry.loadedAt >= refreshAfterNanos && entry.refreshing.compareAndSet(false, true)) {
             refresh(key, loader, entry);
         }
         return value;
+    }
+
+    private V reloadInvalidated(K key, Function<? super K, ? extends V> loader, Entry<V> entry, V old) {
+        synchronized (entry) {
+            if (!entry.invalidated) {
+                return entry.value;
+            }
+            try {
+                entry.set(Objects.requireNonNull(loader.apply(key), "loaded value"), nanoTime.getAsLong());
+            } catch (RuntimeException e) {
+                logger.warn(
+                        "Reloading the invalidated {} cache failed; serving the last good value: {}",
+                        name,
+                        e.getMessage());
+            }
+            entry.invalidated = false;
+            return entry.value;
+        }
     }
 
     private void load(K key, Function<? super K, ? extends V> loader, Entry<V> entry, long now) {
@@ -106,9 +128,12 @@ public final class RefreshingCache<K, V> {
         }
     }
 
-    /** Drops every entry: the next read of each key loads anew. */
+    /**
+     * Makes the next read of every entry load anew while the caller waits. The old values are kept as
+     * the fallback when that load fails, so invalidating during an outage loses nothing.
+     */
     public void invalidateAll() {
-        entries.clear();
+        entries.values().forEach(entry -> entry.invalidated = true);
     }
 
     public int size() {
@@ -133,6 +158,7 @@ public final class RefreshingCache<K, V> {
         volatile V value;
         volatile long loadedAt;
         volatile long lastAccess;
+        volatile boolean invalidated;
 
         void set(V newValue, long at) {
             value = newValue;

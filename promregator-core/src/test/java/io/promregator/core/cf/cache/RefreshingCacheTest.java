@@ -110,6 +110,23 @@ class RefreshingCacheTest {
         cache.invalidateAll();
 
         assertThat(cache.get("a", this::load)).isEqualTo("a-2");
+        assertThat(cache.get("a", this::load)).isEqualTo("a-2");
+        assertThat(refreshes).isEmpty();
+    }
+
+    @Test
+    void invalidatingDuringAnOutageKeepsTheLastGoodValue() {
+        cache.get("a", this::load);
+        cache.invalidateAll();
+
+        String value = cache.get("a", key -> {
+            throw new IllegalStateException("Cloud Controller down");
+        });
+
+        assertThat(value).isEqualTo("a-1");
+        assertThat(cache.get("a", this::load))
+                .as("no second synchronous reload")
+                .isEqualTo("a-1");
     }
 
     @Test
