@@ -1,11 +1,11 @@
 package io.promregator.cli;
 
 import io.promregator.core.Promregator;
+import io.promregator.core.cf.simulator.CfSimulator;
+import io.promregator.core.cf.simulator.Foundation;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.PromregatorConfig;
-import io.promregator.core.demo.DemoEndpoints;
-import io.promregator.core.target.StaticTargetResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -24,6 +24,8 @@ public final class Main {
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
     private static final Logger logger = LoggerFactory.getLogger(Main.class);
+    private static final String DEMO_USER = "demo";
+    private static final String DEMO_PASSWORD = "demo-password";
 
     private Main() {}
 
@@ -80,30 +82,57 @@ public final class Main {
         return ConfigLoader.load(file, System.getenv());
     }
 
+    /**
+     * The aggregator against a simulated foundation started in this process: Cloud Controller, UAA and
+     * gorouter on 127.0.0.1, with apps in every state. Listens on 127.0.0.1 ($PORT, else 8080).
+     */
     private static int demo() {
-        DemoEndpoints endpoints = new DemoEndpoints();
-        // Defaults, plus what the environment says ($PORT, SERVER_PORT, ...), on the loopback address only.
-        PromregatorConfig config = ConfigLoader.load("", System.getenv()).toBuilder()
-                .serverAddress("127.0.0.1")
-                .build();
-        return serve(config, endpoints);
+        CfSimulator simulator = CfSimulator.builder()
+                .user(DEMO_USER, DEMO_PASSWORD)
+                .foundation(Foundation.demo())
+                .start();
+        PromregatorConfig config = ConfigLoader.load(
+                """
+                cf:
+                  api_host: %s
+                  username: %s
+                  password: %s
+                promregator:
+                  scraping:
+                    proxy:
+                      host: %s
+                      port: %d
+                  targets:
+                    - orgName: demo-org
+                      kubernetesAnnotations: true
+                      protocol: http
+                    - orgRegex: .*
+                      protocol: http
+                server:
+                  address: 127.0.0.1
+                """.formatted(
+                                simulator.apiUrl(),
+                                DEMO_USER,
+                                DEMO_PASSWORD,
+                                simulator.gorouterProxy().getHostString(),
+                                simulator.gorouterProxy().getPort()),
+                System.getenv());
+        return serve(config, simulator);
     }
 
     /** Runs until SIGTERM or Ctrl-C, then stops gracefully. */
-    private static int serve(PromregatorConfig config, DemoEndpoints demo) {
+    private static int serve(PromregatorConfig config, CfSimulator demo) {
         LogLevels.apply(config.logging().effectiveLevels());
         if (!config.unimplementedKeys().isEmpty()) {
             logger.warn(
                     "These configuration keys are accepted but have no effect in this version: {}",
                     String.join(", ", config.unimplementedKeys()));
         }
-        Promregator.Builder builder = Promregator.builder().config(config);
-        if (demo != null) {
-            builder.targetResolver(new StaticTargetResolver(demo.targets()));
-        } else if (config.promregator().staticTargets().isEmpty()) {
+        if (config.promregator().staticTargets().isEmpty()
+                && config.promregator().targets().isEmpty()) {
             logger.warn("No targets configured: /metrics will only carry Promregator's own series");
         }
-        Promregator promregator = builder.build().start();
+        Promregator promregator = Promregator.builder().config(config).build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -122,8 +151,11 @@ public final class Main {
                 base,
                 base);
         if (demo != null) {
-            System.out.println(
-                    "Demo running. Open " + base + "/metrics and " + base + "/promregatorMetrics; Ctrl-C stops.");
+            System.out.println("Demo running against a simulated Cloud Foundry. Open:\n"
+                    + "  " + base + "/metrics              every app instance, merged and labelled\n"
+                    + "  " + base + "/explainTargets       what each configured target found, and why not\n"
+                    + "  " + base + "/promregatorMetrics   Promregator's own metrics\n"
+                    + "Ctrl-C stops.");
         }
         try {
             stopped.await();

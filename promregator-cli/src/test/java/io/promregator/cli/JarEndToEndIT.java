@@ -100,15 +100,24 @@ class JarEndToEndIT {
     }
 
     @Test
-    void demoServesTheBuiltInEndpoints() throws Exception {
+    void demoDiscoversTheSimulatedFoundationAndExplainsIt() throws Exception {
         try (JarProcess jar = JarProcess.start(Map.of(), "--demo").awaitReady()) {
             HttpResponse<String> response = get(jar.url("/metrics"), "text/plain");
+            HttpResponse<String> explanation = get(jar.url("/explainTargets"), "text/plain");
 
             Exposition merged = ExpositionParser.parse(response.body(), ExpositionFormat.PROMETHEUS_TEXT);
-            assertThat(upValues(merged)).containsExactly(1.0, 1.0, 1.0, 0.0);
-            assertThat(response.body()).contains("exported_app_name=\"billing-v2\"");
-            assertThat(Promtool.checkMetrics(response.body()).exitCode()).isZero();
-            assertThat(jar.stdout()).contains("Demo running. Open http://127.0.0.1:" + jar.port + "/metrics");
+            assertThat(upValues(merged)).hasSize(15).contains(0.0, 1.0);
+            assertThat(response.body())
+                    .contains(
+                            "exported_app_name=\"legacy-monolith\"",
+                            "promregator_scrape_failure{reason=\"instance_not_running\",org_name=\"demo-org\"");
+            Promtool.Result check = Promtool.checkMetrics(response.body());
+            assertThat(check.exitCode()).as(check.output()).isZero();
+            assertThat(explanation.body()).contains("dropped: demo-org/production/reports: the app is STOPPED");
+            assertThat(jar.stdout())
+                    .contains(
+                            "Demo running against a simulated Cloud Foundry",
+                            jar.url("/metrics").toString());
         }
     }
 

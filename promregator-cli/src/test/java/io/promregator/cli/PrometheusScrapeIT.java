@@ -61,12 +61,14 @@ class PrometheusScrapeIT {
                 assertThat(up).contains("\"job\":\"promregator\"", "\"job\":\"promregator-own\"");
                 assertThat(up).doesNotContain("\"0\"]");
 
-                String requests =
-                        awaitResult(api + encode("http_server_requests_total{app_name=\"shop\"}"), "\"value\"", 4);
-                assertThat(requests).contains("\"cf_instance_number\":\"0\"", "\"cf_instance_number\":\"1\"");
+                String shop = awaitResult(
+                        api + encode("promregator_up{app_name=\"shop\",space_name=\"production\"} == 1"),
+                        "\"value\"",
+                        2);
+                assertThat(shop).contains("\"cf_instance_number\":\"0\"", "\"cf_instance_number\":\"1\"");
 
-                String down = awaitResult(api + encode("promregator_up == 0"), "\"value\"", 1);
-                assertThat(down).contains("\"app_name\":\"broken\"");
+                String down = awaitResult(api + encode("promregator_scrape_failure"), "\"value\"", 5);
+                assertThat(down).contains("\"reason\":\"instance_not_running\"", "\"app_name\":\"billing\"");
 
                 String targets = get("http://127.0.0.1:" + prometheusPort + "/api/v1/targets");
                 assertThat(targets).doesNotContain("\"health\":\"down\"");

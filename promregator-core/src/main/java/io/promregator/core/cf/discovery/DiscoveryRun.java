@@ -96,11 +96,18 @@ final class DiscoveryRun {
             }
         }
         Map<String, Target> targets = new LinkedHashMap<>();
+        Map<String, Integer> firstTarget = new HashMap<>();
         for (Candidate candidate : candidates) {
             TargetSteps step = steps.get(candidate.target());
-            for (Target target : instances(candidate, step, processes, routes)) {
-                targets.putIfAbsent(target.id(), target);
+            List<Target> instances = instances(candidate, step, processes, routes);
+            Integer earlier =
+                    instances.isEmpty() ? null : firstTarget.get(candidate.app().id());
+            if (earlier != null && earlier != step.index) {
+                step.annotateLastMatch(", but already matched by promregator.targets[" + earlier + "], which wins");
+                continue;
             }
+            firstTarget.putIfAbsent(candidate.app().id(), step.index);
+            instances.forEach(target -> targets.putIfAbsent(target.id(), target));
         }
         List<Target> ordered = new ArrayList<>(targets.values());
         ordered.sort(ORDER);
@@ -277,6 +284,10 @@ final class DiscoveryRun {
 
         void match(String line) {
             matched.add(line);
+        }
+
+        void annotateLastMatch(String note) {
+            matched.set(matched.size() - 1, matched.get(matched.size() - 1) + note);
         }
 
         TargetDiagnosis diagnosis() {

@@ -211,6 +211,10 @@ class DiscoveryRunTest {
                         "production/shop/2",
                         "production/worker/0",
                         "production/worker/1");
+        assertThat(discovery.diagnoses().get(1).matched())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("Shop-Org/production/shop: 3 instances")
+                        .endsWith(", but already matched by promregator.targets[0], which wins"));
         assertThat(cc.calls).hasSize(5);
     }
 }
