@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
- * The connection to Cloud Foundry ({@code cf.*}), with the original's keys. Not implemented yet.
+ * The connection to Cloud Foundry ({@code cf.*}), with the original's keys.
  *
  * @param apiHost the Cloud Controller's host ({@code cf.api_host}), as {@code host}, {@code host:port} or,
  *     new here, {@code http(s)://host[:port]}; empty when unset
+ * @param username the user of the password grant; empty for the client-credentials grant
  * @param password never shown by {@link #toString()}; best given as {@code CF_PASSWORD}
+ * @param clientId the UAA client (new key): {@code cf} by default, as the cf CLI; with no username,
+ *     the client logs in by itself (client-credentials grant)
+ * @param clientSecret the UAA client's secret (new key); empty for {@code cf}; never shown
  * @param skipSslValidation whether TLS certificates of the Cloud Controller and UAA go unchecked
  * @param proxy HTTP proxy for Cloud Controller and UAA traffic only
  * @param proxyHost the original's V0 proxy host for all traffic, deprecated
@@ -18,6 +22,8 @@ public record Cf(
         @JsonProperty("api_host") String apiHost,
         String username,
         String password,
+        String clientId,
+        String clientSecret,
         boolean skipSslValidation,
         Proxy proxy,
         String proxyHost,
@@ -32,6 +38,8 @@ public record Cf(
         apiHost = Objects.requireNonNullElse(apiHost, "");
         username = Objects.requireNonNullElse(username, "");
         password = Objects.requireNonNullElse(password, "");
+        clientId = Objects.requireNonNullElse(clientId, DEFAULT_CLIENT_ID);
+        clientSecret = Objects.requireNonNullElse(clientSecret, "");
         proxy = Objects.requireNonNullElseGet(proxy, Proxy::defaults);
         proxyHost = Objects.requireNonNullElse(proxyHost, "");
         connectionPool = Objects.requireNonNullElseGet(connectionPool, CfPool::defaults);
@@ -40,6 +48,8 @@ public record Cf(
         cache = Objects.requireNonNullElseGet(cache, CfCache::defaults);
         watchdog = Objects.requireNonNullElseGet(watchdog, CfWatchdog::defaults);
     }
+
+    public static final String DEFAULT_CLIENT_ID = "cf";
 
     public static Cf defaults() {
         return builder().build();
@@ -52,6 +62,7 @@ public record Cf(
     @Override
     public String toString() {
         return "Cf[apiHost=" + apiHost + ", username=" + username + ", password=" + Problems.HIDDEN
+                + ", clientId=" + clientId + ", clientSecret=" + Problems.HIDDEN
                 + ", skipSslValidation=" + skipSslValidation + ", proxy=" + proxy + ", proxyHost=" + proxyHost
                 + ", proxyPort=" + proxyPort + ", connectionPool=" + connectionPool + ", threadPool=" + threadPool
                 + ", request=" + request + ", cache=" + cache + ", watchdog=" + watchdog + "]";
@@ -62,6 +73,8 @@ public record Cf(
         private String apiHost = "";
         private String username = "";
         private String password = "";
+        private String clientId = DEFAULT_CLIENT_ID;
+        private String clientSecret = "";
         private boolean skipSslValidation;
         private Proxy proxy = Proxy.defaults();
         private CfRequest request = CfRequest.defaults();
@@ -84,6 +97,16 @@ public record Cf(
 
         public Builder password(String value) {
             this.password = value;
+            return this;
+        }
+
+        public Builder clientId(String value) {
+            this.clientId = value;
+            return this;
+        }
+
+        public Builder clientSecret(String value) {
+            this.clientSecret = value;
             return this;
         }
 
@@ -127,6 +150,8 @@ public record Cf(
                     apiHost,
                     username,
                     password,
+                    clientId,
+                    clientSecret,
                     skipSslValidation,
                     proxy,
                     "",

@@ -29,6 +29,8 @@ final class ImplementedKeys {
             "cf.api_host",
             "cf.username",
             "cf.password",
+            "cf.clientId",
+            "cf.clientSecret",
             "cf.skipSslValidation",
             "cf.proxy.*",
             "cf.proxyHost", // deprecated alias of cf.proxy.host

@@ -1,6 +1,5 @@
 package io.promregator.core.cf.client;
 
-import io.promregator.core.cf.client.UaaCredentials.Grant;
 import io.promregator.core.config.Cf;
 import io.promregator.core.config.CfRequest;
 import io.promregator.core.config.ConfigurationException;
@@ -32,11 +31,20 @@ public final class CfConfigMapping {
         if (cf.apiHost().isBlank()) {
             problems.add("cf.api_host: must be set to discover Cloud Foundry targets. Found: nothing");
         }
-        if (cf.username().isEmpty()) {
-            problems.add("cf.username: must be set to log in to Cloud Foundry. Found: nothing");
-        }
-        if (cf.password().isEmpty()) {
-            problems.add("cf.password: must be set to log in to Cloud Foundry. Found: nothing");
+        boolean clientCredentials = cf.username().isEmpty() && !cf.clientId().equals(Cf.DEFAULT_CLIENT_ID);
+        if (clientCredentials) {
+            if (cf.clientSecret().isEmpty()) {
+                problems.add("cf.clientSecret: must be set for the client-credentials grant of client \""
+                        + cf.clientId() + "\". Found: nothing");
+            }
+        } else {
+            if (cf.username().isEmpty()) {
+                problems.add("cf.username: must be set to log in to Cloud Foundry (or set cf.clientId and "
+                        + "cf.clientSecret of a UAA client). Found: nothing");
+            }
+            if (cf.password().isEmpty()) {
+                problems.add("cf.password: must be set to log in to Cloud Foundry. Found: nothing");
+            }
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
@@ -44,8 +52,11 @@ public final class CfConfigMapping {
         CfRequest.Timeout timeout = cf.request().timeout();
         CloudControllerSettings.Builder builder = CloudControllerSettings.builder()
                 .apiHost(cf.apiHost())
-                .credentials(new UaaCredentials(
-                        Grant.PASSWORD, UaaCredentials.CF_CLIENT_ID, "", cf.username(), cf.password()))
+                .credentials(
+                        clientCredentials
+                                ? UaaCredentials.clientCredentials(cf.clientId(), cf.clientSecret())
+                                : UaaCredentials.password(
+                                        cf.clientId(), cf.clientSecret(), cf.username(), cf.password()))
                 .skipSslValidation(cf.skipSslValidation())
                 .timeout(RequestType.ORGANIZATIONS, millis(timeout.org()))
                 .timeout(RequestType.SPACES, millis(timeout.space()))

@@ -69,6 +69,8 @@ class CfConfigMappingTest {
                 "api.example.org",
                 "marissa",
                 "koala",
+                "cf",
+                "",
                 false,
                 Proxy.defaults(),
                 "old-proxy.example.org",
@@ -91,7 +93,34 @@ class CfConfigMappingTest {
         assertThat(e.problems())
                 .containsExactly(
                         "cf.api_host: must be set to discover Cloud Foundry targets. Found: nothing",
-                        "cf.username: must be set to log in to Cloud Foundry. Found: nothing",
+                        "cf.username: must be set to log in to Cloud Foundry (or set cf.clientId and "
+                                + "cf.clientSecret of a UAA client). Found: nothing",
                         "cf.password: must be set to log in to Cloud Foundry. Found: nothing");
+    }
+
+    @Test
+    void clientWithoutUsernameUsesTheClientCredentialsGrant() {
+        CloudControllerSettings settings = CfConfigMapping.settings(config(Cf.builder()
+                .apiHost("api.example.org")
+                .clientId("promregator-client")
+                .clientSecret("client-secret")
+                .build()));
+
+        assertThat(settings.credentials())
+                .isEqualTo(UaaCredentials.clientCredentials("promregator-client", "client-secret"));
+    }
+
+    @Test
+    void clientCredentialsNeedASecret() {
+        ConfigurationException e = catchThrowableOfType(
+                () -> CfConfigMapping.settings(config(Cf.builder()
+                        .apiHost("api.example.org")
+                        .clientId("promregator-client")
+                        .build())),
+                ConfigurationException.class);
+
+        assertThat(e.problems())
+                .containsExactly("cf.clientSecret: must be set for the client-credentials grant of client "
+                        + "\"promregator-client\". Found: nothing");
     }
 }
