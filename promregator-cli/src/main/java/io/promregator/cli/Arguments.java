@@ -8,13 +8,14 @@ import java.util.Optional;
  * The command line, parsed.
  *
  * @param command what to do
- * @param config the configuration file, for {@link Command#RUN} and {@link Command#CHECK_CONFIG}
+ * @param config the configuration file, for every command but help, version and demo
  */
 record Arguments(Command command, Optional<Path> config) {
     enum Command {
         RUN,
         DEMO,
         CHECK_CONFIG,
+        EXPLAIN_TARGETS,
         HELP,
         VERSION
     }
@@ -35,7 +36,7 @@ record Arguments(Command command, Optional<Path> config) {
                 case "-h", "--help" -> command = set(command, Command.HELP, arg);
                 case "--version" -> command = set(command, Command.VERSION, arg);
                 case "--demo" -> command = set(command, Command.DEMO, arg);
-                case "--config", "--check-config" -> {
+                case "--config", "--check-config", "--explain-targets" -> {
                     if (value == null) {
                         if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                             throw new IllegalArgumentException(arg + " needs a file: " + arg + " promregator.yml");
@@ -46,7 +47,14 @@ record Arguments(Command command, Optional<Path> config) {
                         throw new IllegalArgumentException("only one configuration file may be given");
                     }
                     config = Path.of(value);
-                    command = set(command, arg.equals("--config") ? Command.RUN : Command.CHECK_CONFIG, arg);
+                    command = set(
+                            command,
+                            switch (arg) {
+                                case "--config" -> Command.RUN;
+                                case "--check-config" -> Command.CHECK_CONFIG;
+                                default -> Command.EXPLAIN_TARGETS;
+                            },
+                            arg);
                 }
                 default -> throw new IllegalArgumentException("unknown argument: " + args.get(i));
             }

@@ -1,11 +1,14 @@
 package io.promregator.cli;
 
 import io.promregator.core.Promregator;
+import io.promregator.core.cf.CfDiscovery;
+import io.promregator.core.cf.discovery.Discovery;
 import io.promregator.core.cf.simulator.CfSimulator;
 import io.promregator.core.cf.simulator.Foundation;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.PromregatorConfig;
+import io.promregator.core.server.DiscoveryControls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -50,6 +53,7 @@ public final class Main {
                 case HELP -> print(out, Usage.TEXT);
                 case VERSION -> print(out, "promregator " + version());
                 case CHECK_CONFIG -> checkConfig(arguments.config().orElseThrow(), out);
+                case EXPLAIN_TARGETS -> explainTargets(arguments.config().orElseThrow(), out);
                 case RUN -> serve(load(arguments.config().orElseThrow()), null);
                 case DEMO -> demo();
             };
@@ -76,6 +80,21 @@ public final class Main {
             out.println("These keys are accepted but have no effect yet: " + String.join(", ", unimplemented));
         }
         return EXIT_OK;
+    }
+
+    /** One discovery with the configuration, and what each configured target found, and why not. */
+    private static int explainTargets(Path file, PrintStream out) {
+        PromregatorConfig config = load(file);
+        if (config.promregator().targets().isEmpty()) {
+            out.print(DiscoveryControls.NONE.explain());
+            return EXIT_OK;
+        }
+        LogLevels.apply(config.logging().effectiveLevels());
+        try (CfDiscovery discovery = CfDiscovery.fromConfig(config)) {
+            Discovery result = discovery.resolver().discovery();
+            out.print(result.explain());
+            return result.error().isPresent() ? EXIT_FAILURE : EXIT_OK;
+        }
     }
 
     private static PromregatorConfig load(Path file) {

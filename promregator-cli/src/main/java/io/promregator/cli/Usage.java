@@ -14,11 +14,16 @@ final class Usage {
                                    promregator.yml loads unchanged; environment variables such as
                                    CF_PASSWORD or PROMREGATOR_SCRAPING_THREADS override it)
               --check-config FILE  check FILE, print every problem found, and exit (0 when valid)
-              --demo               run against built-in demo endpoints on 127.0.0.1, no configuration
+              --explain-targets FILE
+                                   discover once with FILE and print, for each configured target,
+                                   what it matched and why each candidate was dropped
+              --demo               run against a simulated Cloud Foundry started in this process
+                                   (Cloud Controller, UAA, gorouter and apps on 127.0.0.1)
               --version            print the version and exit
               -h, --help           print this text and exit
 
-            Endpoints: /metrics, /promregatorMetrics, /-/healthy, /-/ready
+            Endpoints: /metrics, /promregatorMetrics, /explainTargets, /cache/invalidate,
+            /-/healthy, /-/ready
             Exit codes: 0 stopped normally, 1 runtime failure, 2 bad arguments or configuration.
             """;
 

@@ -25,6 +25,14 @@ class ArgumentsTest {
     }
 
     @Test
+    void explainTargetsTakesAFile() {
+        Arguments arguments = Arguments.parse(List.of("--explain-targets", "p.yml"));
+
+        assertThat(arguments.command()).isEqualTo(Command.EXPLAIN_TARGETS);
+        assertThat(arguments.config()).contains(Path.of("p.yml"));
+    }
+
+    @Test
     void helpVersionAndDemoNeedNoFile() {
         assertThat(Arguments.parse(List.of("--help")).command()).isEqualTo(Command.HELP);
         assertThat(Arguments.parse(List.of("-h")).command()).isEqualTo(Command.HELP);

@@ -2,6 +2,8 @@ package io.promregator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promregator.core.cf.simulator.CfSimulator;
+import io.promregator.core.cf.simulator.Foundation;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionParser;
@@ -118,6 +120,38 @@ class JarEndToEndIT {
                     .contains(
                             "Demo running against a simulated Cloud Foundry",
                             jar.url("/metrics").toString());
+        }
+    }
+
+    @Test
+    void explainTargetsPrintsWhatEachTargetFound(@TempDir Path dir) throws Exception {
+        try (CfSimulator simulator = CfSimulator.builder()
+                .user("promregator", "secret")
+                .foundation(Foundation.demo())
+                .start()) {
+            Path config = dir.resolve("promregator.yml");
+            Files.writeString(config, """
+                    cf:
+                      api_host: %s
+                      username: promregator
+                      password: secret
+                    promregator:
+                      targets:
+                        - orgName: demo-org
+                          spaceName: production
+                          applicationRegex: (shop|reports)
+                        - orgName: no-such-org
+                    """.formatted(simulator.apiUrl()));
+            List<String> output = new ArrayList<>();
+
+            int exit = JarProcess.runAndCapture(output, "--explain-targets", config.toString());
+
+            assertThat(exit).isZero();
+            assertThat(output.get(0))
+                    .contains(
+                            "matched: demo-org/production/shop: 3 instances at https://shop.apps.example.com/metrics",
+                            "dropped: demo-org/production/reports: the app is STOPPED",
+                            "no org matches orgName \"no-such-org\"");
         }
     }
 
