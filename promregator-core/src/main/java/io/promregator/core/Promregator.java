@@ -1,6 +1,7 @@
 package io.promregator.core;
 
 import io.promregator.core.cf.CfDiscovery;
+import io.promregator.core.config.Discovery;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.config.RuntimeSettings;
 import io.promregator.core.enrich.CfLabelEnricher;
@@ -11,7 +12,10 @@ import io.promregator.core.metrics.OwnMetrics;
 import io.promregator.core.scrape.HttpClientScraper;
 import io.promregator.core.scrape.ScrapeSettings;
 import io.promregator.core.scrape.SingleEndpointScraping;
+import io.promregator.core.scrape.SingleTargetScraping;
 import io.promregator.core.server.DiscoveryControls;
+import io.promregator.core.server.DiscoverySettings;
+import io.promregator.core.server.Endpoints;
 import io.promregator.core.server.PromregatorServer;
 import io.promregator.core.server.ServerSettings;
 import io.promregator.core.target.CompositeTargetResolver;
@@ -37,10 +41,9 @@ import java.util.Objects;
  */
 public final class Promregator implements AutoCloseable {
     private final ServerSettings serverSettings;
-    private final SingleEndpointScraping scraping;
+    private final Endpoints endpoints;
     private final OwnMetrics ownMetrics;
     private final String instanceId;
-    private final DiscoveryControls discoveryControls;
     private final List<AutoCloseable> owned;
     private PromregatorServer server;
 
@@ -48,19 +51,26 @@ public final class Promregator implements AutoCloseable {
         this.serverSettings = builder.serverSettings;
         this.ownMetrics = new OwnMetrics(builder.requestLatency);
         this.instanceId = builder.scrapeSettings.instanceId();
-        this.discoveryControls = builder.discoveryControls;
         HttpClientScraper defaultScraper =
                 builder.scraper == null ? new HttpClientScraper(builder.scrapeSettings) : null;
         this.owned = new ArrayList<>(builder.ownedResources);
         if (defaultScraper != null) {
             owned.add(defaultScraper);
         }
-        this.scraping = new SingleEndpointScraping(
-                builder.targetResolver == null ? new StaticTargetResolver(List.of()) : builder.targetResolver,
-                builder.scraper == null ? defaultScraper : builder.scraper,
-                builder.labelEnricher == null ? new CfLabelEnricher(builder.labelConflict) : builder.labelEnricher,
-                builder.merger == null ? new FirstTypeWinsMerger() : builder.merger,
-                ownMetrics);
+        TargetResolver resolver =
+                builder.targetResolver == null ? new StaticTargetResolver(List.of()) : builder.targetResolver;
+        Scraper scraper = builder.scraper == null ? defaultScraper : builder.scraper;
+        LabelEnricher enricher =
+                builder.labelEnricher == null ? new CfLabelEnricher(builder.labelConflict) : builder.labelEnricher;
+        ExpositionMerger merger = builder.merger == null ? new FirstTypeWinsMerger() : builder.merger;
+        this.endpoints = new Endpoints(
+                new SingleEndpointScraping(resolver, scraper, enricher, merger, ownMetrics),
+                new SingleTargetScraping(resolver, scraper, enricher, merger, ownMetrics, builder.labelEnrichment),
+                resolver,
+                ownMetrics,
+                builder.discoveryControls,
+                builder.discoverySettings,
+                builder.httpErrorOnFailure);
     }
 
     public static Builder builder() {
@@ -70,7 +80,7 @@ public final class Promregator implements AutoCloseable {
     /** Binds the port and starts serving. */
     public synchronized Promregator start() {
         if (server == null) {
-            server = new PromregatorServer(serverSettings, scraping, ownMetrics, discoveryControls, instanceId);
+            server = new PromregatorServer(serverSettings, endpoints, instanceId);
         }
         return this;
     }
@@ -85,7 +95,12 @@ public final class Promregator implements AutoCloseable {
 
     /** One Single Endpoint Scrape, without the server: what {@code /metrics} would answer. */
     public Exposition scrapeAll() {
-        return scraping.scrapeAll();
+        return endpoints.singleEndpoint().scrapeAll();
+    }
+
+    /** What {@code /singleTargetMetrics} does, without the server. */
+    public SingleTargetScraping singleTargetScraping() {
+        return endpoints.singleTarget();
     }
 
     public OwnMetrics ownMetrics() {
@@ -126,8 +141,29 @@ public final class Promregator implements AutoCloseable {
         private boolean requestLatency;
         private DiscoveryControls discoveryControls = DiscoveryControls.NONE;
         private final List<AutoCloseable> ownedResources = new ArrayList<>();
+        private DiscoverySettings discoverySettings = DiscoverySettings.defaults();
+        private boolean labelEnrichment = true;
+        private boolean httpErrorOnFailure;
 
         private Builder() {}
+
+        /** What {@code /discovery} writes. Default: the request's own address and the own-metrics entry. */
+        public Builder discovery(DiscoverySettings value) {
+            discoverySettings = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Whether {@code /singleTargetMetrics} adds the target's labels. Default: true. */
+        public Builder labelEnrichment(boolean value) {
+            labelEnrichment = value;
+            return this;
+        }
+
+        /** Whether {@code /singleTargetMetrics} answers a failed scrape with 502/504. Default: false (200). */
+        public Builder httpErrorOnFailure(boolean value) {
+            httpErrorOnFailure = value;
+            return this;
+        }
 
         /** What {@code /cache/invalidate} and {@code /explainTargets} act on. Default: nothing. */
         public Builder discoveryControls(DiscoveryControls value) {
@@ -149,6 +185,11 @@ public final class Promregator implements AutoCloseable {
             scrapeSettings = RuntimeSettings.scrape(config, scrapeSettings);
             serverSettings = RuntimeSettings.server(config, serverSettings);
             labelConflict = config.promregator().scraping().labelConflict();
+            labelEnrichment = config.promregator().scraping().labelEnrichment();
+            httpErrorOnFailure = config.promregator().endpoint().httpErrorOnFailure();
+            Discovery discovery = config.promregator().discovery();
+            discoverySettings = new DiscoverySettings(
+                    discovery.hostname(), discovery.port(), discovery.scheme(), discovery.ownMetricsEndpoint());
             requestLatency = config.promregator().metrics().requestLatency();
             if (targetResolver == null) {
                 List<TargetResolver> resolvers = new ArrayList<>();
@@ -156,10 +197,10 @@ public final class Promregator implements AutoCloseable {
                     resolvers.add(new StaticTargetResolver(RuntimeSettings.staticTargets(config)));
                 }
                 if (!config.promregator().targets().isEmpty()) {
-                    CfDiscovery discovery = CfDiscovery.fromConfig(config);
-                    ownedResources.add(discovery);
-                    discoveryControls = discovery;
-                    resolvers.add(discovery.resolver());
+                    CfDiscovery cf = CfDiscovery.fromConfig(config);
+                    ownedResources.add(cf);
+                    discoveryControls = cf;
+                    resolvers.add(cf.resolver());
                 }
                 targetResolver = resolvers.size() == 1 ? resolvers.get(0) : new CompositeTargetResolver(resolvers);
             }

@@ -3,7 +3,7 @@ package io.promregator.core.config;
 import java.util.Objects;
 
 /**
- * The {@code /discovery} endpoint ({@code promregator.discovery.*}). Not implemented yet.
+ * The {@code /discovery} endpoint ({@code promregator.discovery.*}).
  *
  * @param hostname host written into the discovered targets; empty for the host the request came to
  * @param port port written into the discovered targets; 0 for the port the request came to

@@ -10,13 +10,16 @@ import java.util.Objects;
  * @param auth whether the scrape endpoints ask for the inbound Basic credentials
  * @param maxProcessingTime deprecated alias; 0 when unset
  * @param threads deprecated alias; 0 when unset
+ * @param httpErrorOnFailure new key: a failed scrape of {@code /singleTargetMetrics} answers 502 (504 on a
+ *     timeout) with a one-line reason, so that Prometheus' own {@code up} and targets page show it,
+ *     instead of the original's 200 with {@code promregator_up 0}
  */
-public record Endpoint(EndpointAuth auth, int maxProcessingTime, int threads) {
+public record Endpoint(EndpointAuth auth, int maxProcessingTime, int threads, boolean httpErrorOnFailure) {
     public Endpoint {
         auth = Objects.requireNonNullElse(auth, EndpointAuth.NONE);
     }
 
     public static Endpoint defaults() {
-        return new Endpoint(EndpointAuth.NONE, 0, 0);
+        return new Endpoint(EndpointAuth.NONE, 0, 0, false);
     }
 }

@@ -40,6 +40,11 @@ final class ImplementedKeys {
             "cf.cache.timeout.*",
             "cf.cache.expiry.*",
             "promregator.defaultInternalRoutePort",
+            "promregator.endpoint.httpErrorOnFailure",
+            "promregator.discovery.hostname",
+            "promregator.discovery.port",
+            "promregator.discovery.scheme",
+            "promregator.discovery.ownMetricsEndpoint",
             "promregator.targets[].", // an empty target: every app of every org
             "promregator.targets[].orgName",
             "promregator.targets[].orgRegex",

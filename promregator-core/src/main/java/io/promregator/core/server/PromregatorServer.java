@@ -2,8 +2,6 @@ package io.promregator.core.server;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import io.promregator.core.metrics.OwnMetrics;
-import io.promregator.core.scrape.SingleEndpointScraping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -28,12 +26,7 @@ public final class PromregatorServer implements AutoCloseable {
     private final InFlight inFlight = new InFlight();
 
     /** Binds the port and starts serving. */
-    public PromregatorServer(
-            ServerSettings settings,
-            SingleEndpointScraping scraping,
-            OwnMetrics ownMetrics,
-            DiscoveryControls discovery,
-            String instanceId) {
+    public PromregatorServer(ServerSettings settings, Endpoints endpoints, String instanceId) {
         this.settings = settings;
         try {
             server = HttpServer.create(new InetSocketAddress(settings.address(), settings.port()), 128);
@@ -55,22 +48,35 @@ public final class PromregatorServer implements AutoCloseable {
                 });
         workers.allowCoreThreadTimeOut(true);
         server.setExecutor(workers);
-        route("/metrics", new MetricsHandler(scraping), instanceId);
-        route("/promregatorMetrics", new OwnMetricsHandler(ownMetrics.registry()), instanceId);
+        route("/metrics", new MetricsHandler(endpoints.singleEndpoint()), instanceId);
+        route(
+                SingleTargetHandler.PREFIX,
+                true,
+                new SingleTargetHandler(endpoints.singleTarget(), endpoints.httpErrorOnFailure()),
+                instanceId);
+        route("/discovery", new DiscoveryHandler(endpoints.resolver(), endpoints.discovery()), instanceId);
+        route(
+                "/promregatorMetrics",
+                new OwnMetricsHandler(endpoints.ownMetrics().registry()),
+                instanceId);
         route("/-/healthy", new HealthHandler(() -> true, "Promregator is Healthy.", ""), instanceId);
         route(
                 "/-/ready",
                 new HealthHandler(() -> !inFlight.stopping(), "Promregator is Ready.", "Promregator is shutting down."),
                 instanceId);
-        route("/cache/invalidate", new CacheInvalidateHandler(discovery), instanceId);
-        route("/explainTargets", new ExplainTargetsHandler(discovery), instanceId);
+        route("/cache/invalidate", new CacheInvalidateHandler(endpoints.discoveryControls()), instanceId);
+        route("/explainTargets", new ExplainTargetsHandler(endpoints.discoveryControls()), instanceId);
         route("/", new IndexHandler(), instanceId);
         server.start();
         logger.info("Listening on {}:{}", settings.address(), port());
     }
 
     private void route(String path, HttpHandler handler, String instanceId) {
-        server.createContext(path, new Route(path, false, handler, instanceId, settings.gzip(), inFlight));
+        route(path, false, handler, instanceId);
+    }
+
+    private void route(String path, boolean prefix, HttpHandler handler, String instanceId) {
+        server.createContext(path, new Route(path, prefix, handler, instanceId, settings.gzip(), inFlight));
     }
 
     /** The port listened on; the one chosen when the settings said 0. */

@@ -1,0 +1,78 @@
+package io.promregator.core.scrape;
+
+import io.promregator.core.ExpositionMerger;
+import io.promregator.core.LabelEnricher;
+import io.promregator.core.ScrapeResult;
+import io.promregator.core.Scraper;
+import io.promregator.core.Target;
+import io.promregator.core.TargetResolver;
+import io.promregator.core.exposition.Exposition;
+import io.promregator.core.exposition.Labels;
+import io.promregator.core.metrics.OwnMetrics;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Single Target Scraping: one instance of the current discovery, scraped on its own, enriched with its
+ * labels when enrichment is on ({@code promregator.scraping.labelEnrichment}), with its
+ * {@code promregator_up} and {@code promregator_scrape_duration_seconds} (labelled like its samples, or
+ * not at all without enrichment). Thread-safe.
+ */
+public final class SingleTargetScraping {
+    private final TargetResolver resolver;
+    private final Scraper scraper;
+    private final LabelEnricher enricher;
+    private final ExpositionMerger merger;
+    private final OwnMetrics ownMetrics;
+    private final boolean labelEnrichment;
+
+    /** What one scrape gave: the result, and the exposition to answer with. */
+    public record Scrape(ScrapeResult result, Exposition exposition) {}
+
+    public SingleTargetScraping(
+            TargetResolver resolver,
+            Scraper scraper,
+            LabelEnricher enricher,
+            ExpositionMerger merger,
+            OwnMetrics ownMetrics,
+            boolean labelEnrichment) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.scraper = Objects.requireNonNull(scraper, "scraper");
+        this.enricher = Objects.requireNonNull(enricher, "enricher");
+        this.merger = Objects.requireNonNull(merger, "merger");
+        this.ownMetrics = Objects.requireNonNull(ownMetrics, "ownMetrics");
+        this.labelEnrichment = labelEnrichment;
+    }
+
+    /** The target with this id ({@code <appGuid>:<index>}) in the current discovery. */
+    public Optional<Target> find(String targetId) {
+        List<Target> targets = resolver.resolve();
+        for (Target target : targets) {
+            if (target.id().equals(targetId)) {
+                return Optional.of(target);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Scrapes the target and builds the answer. */
+    public Scrape scrape(Target target) {
+        ScrapeResult result = scraper.scrape(target).join();
+        ownMetrics.recordScrape(result);
+        Labels labels = labelEnrichment ? target.labels() : Labels.EMPTY;
+        ScrapeResult labelled = labelEnrichment
+                ? result
+                : new ScrapeResult(
+                        new Target(target.id(), target.url(), Labels.EMPTY, target.headers()),
+                        result.outcome(),
+                        result.exposition(),
+                        result.failure(),
+                        result.duration(),
+                        result.bodyBytes());
+        Exposition own = result.isUp() ? enricher.enrich(result.exposition(), labels) : Exposition.EMPTY;
+        ExpositionMerger.MergeResult merged = merger.merge(List.of(UpMetrics.of(List.of(labelled)), own));
+        ownMetrics.recordMerge(merged);
+        return new Scrape(result, merged.exposition());
+    }
+}
