@@ -7,7 +7,9 @@ import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.enrich.LabelConflict;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.merge.FirstTypeWinsMerger;
+import io.promregator.core.metrics.CloudControllerMetrics;
 import io.promregator.core.metrics.OwnMetrics;
+import io.promregator.core.metrics.OwnMetricsSettings;
 import io.promregator.core.scrape.HttpClientScraper;
 import io.promregator.core.scrape.ScrapeSettings;
 import io.promregator.core.scrape.SingleEndpointScraping;
@@ -19,6 +21,8 @@ import io.promregator.core.target.StaticTargetResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The aggregator, ready to embed: {@code Promregator.builder().targetResolver(...).build()} wires the
@@ -36,6 +40,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Promregator implements AutoCloseable {
+    private static final Logger logger = LoggerFactory.getLogger(Promregator.class);
+
     private final ServerSettings serverSettings;
     private final SingleEndpointScraping scraping;
     private final OwnMetrics ownMetrics;
@@ -46,8 +52,11 @@ public final class Promregator implements AutoCloseable {
 
     private Promregator(Builder builder) {
         this.serverSettings = builder.serverSettings;
-        this.ownMetrics = new OwnMetrics(builder.requestLatency);
         this.instanceId = builder.scrapeSettings.instanceId();
+        OwnMetricsSettings metricsSettings = builder.ownMetricsSettings.withIdentity(
+                builder.ownMetricsSettings.identity().withInstanceId(instanceId));
+        this.ownMetrics = new OwnMetrics(metricsSettings, builder.cloudControllerMetrics);
+        logger.info("{}", metricsSettings.identity().describe());
         this.discoveryControls = builder.discoveryControls;
         HttpClientScraper defaultScraper =
                 builder.scraper == null ? new HttpClientScraper(builder.scrapeSettings) : null;
@@ -123,7 +132,8 @@ public final class Promregator implements AutoCloseable {
         private ScrapeSettings scrapeSettings = ScrapeSettings.defaults();
         private ServerSettings serverSettings = ServerSettings.defaults();
         private LabelConflict labelConflict = LabelConflict.EXPORTED;
-        private boolean requestLatency;
+        private OwnMetricsSettings ownMetricsSettings = OwnMetricsSettings.defaults();
+        private final CloudControllerMetrics cloudControllerMetrics = new CloudControllerMetrics();
         private DiscoveryControls discoveryControls = DiscoveryControls.NONE;
         private final List<AutoCloseable> ownedResources = new ArrayList<>();
 
@@ -141,7 +151,7 @@ public final class Promregator implements AutoCloseable {
         }
 
         /**
-         * Everything a configuration sets: scraping, server, enrichment policy, request latency, and,
+         * Everything a configuration sets: scraping, server, enrichment policy, own metrics, and,
          * unless a resolver was set before, its targets: static ones, and Cloud Foundry discovery for
          * {@code promregator.targets} (which connects to the Cloud Controller now).
          */
@@ -149,14 +159,15 @@ public final class Promregator implements AutoCloseable {
             scrapeSettings = RuntimeSettings.scrape(config, scrapeSettings);
             serverSettings = RuntimeSettings.server(config, serverSettings);
             labelConflict = config.promregator().scraping().labelConflict();
-            requestLatency = config.promregator().metrics().requestLatency();
+            ownMetricsSettings = OwnMetricsSettings.fromConfig(config, ownMetricsSettings.identity());
             if (targetResolver == null) {
                 List<TargetResolver> resolvers = new ArrayList<>();
                 if (!config.promregator().staticTargets().isEmpty()) {
                     resolvers.add(new StaticTargetResolver(RuntimeSettings.staticTargets(config)));
                 }
                 if (!config.promregator().targets().isEmpty()) {
-                    CfDiscovery discovery = CfDiscovery.fromConfig(config);
+                    CfDiscovery discovery = CfDiscovery.fromConfig(config, cloudControllerMetrics);
+                    cloudControllerMetrics.watchCaches(discovery::cacheStatistics);
                     ownedResources.add(discovery);
                     discoveryControls = discovery;
                     resolvers.add(discovery.resolver());
@@ -201,7 +212,13 @@ public final class Promregator implements AutoCloseable {
 
         /** Whether to record {@code promregator_request_latency_seconds} per target. Default: false. */
         public Builder requestLatency(boolean value) {
-            requestLatency = value;
+            ownMetricsSettings = ownMetricsSettings.withRequestLatency(value);
+            return this;
+        }
+
+        /** What the own metrics record; the instance id is the scrape settings'. Default: the defaults. */
+        public Builder ownMetrics(OwnMetricsSettings value) {
+            ownMetricsSettings = Objects.requireNonNull(value);
             return this;
         }
 
