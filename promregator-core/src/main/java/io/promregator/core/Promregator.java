@@ -8,7 +8,9 @@ import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.enrich.LabelConflict;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.merge.FirstTypeWinsMerger;
+import io.promregator.core.metrics.CloudControllerMetrics;
 import io.promregator.core.metrics.OwnMetrics;
+import io.promregator.core.metrics.OwnMetricsSettings;
 import io.promregator.core.scrape.HttpClientScraper;
 import io.promregator.core.scrape.ScrapeSettings;
 import io.promregator.core.scrape.SingleEndpointScraping;
@@ -23,6 +25,8 @@ import io.promregator.core.target.StaticTargetResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The aggregator, ready to embed: {@code Promregator.builder().targetResolver(...).build()} wires the
@@ -40,6 +44,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Promregator implements AutoCloseable {
+    private static final Logger logger = LoggerFactory.getLogger(Promregator.class);
+
     private final ServerSettings serverSettings;
     private final Endpoints endpoints;
     private final OwnMetrics ownMetrics;
@@ -49,8 +55,11 @@ public final class Promregator implements AutoCloseable {
 
     private Promregator(Builder builder) {
         this.serverSettings = builder.serverSettings;
-        this.ownMetrics = new OwnMetrics(builder.requestLatency);
         this.instanceId = builder.scrapeSettings.instanceId();
+        OwnMetricsSettings metricsSettings = builder.ownMetricsSettings.withIdentity(
+                builder.ownMetricsSettings.identity().withInstanceId(instanceId));
+        this.ownMetrics = new OwnMetrics(metricsSettings, builder.cloudControllerMetrics);
+        logger.info("{}", metricsSettings.identity().describe());
         HttpClientScraper defaultScraper =
                 builder.scraper == null ? new HttpClientScraper(builder.scrapeSettings) : null;
         this.owned = new ArrayList<>(builder.ownedResources);
@@ -138,7 +147,8 @@ public final class Promregator implements AutoCloseable {
         private ScrapeSettings scrapeSettings = ScrapeSettings.defaults();
         private ServerSettings serverSettings = ServerSettings.defaults();
         private LabelConflict labelConflict = LabelConflict.EXPORTED;
-        private boolean requestLatency;
+        private OwnMetricsSettings ownMetricsSettings = OwnMetricsSettings.defaults();
+        private final CloudControllerMetrics cloudControllerMetrics = new CloudControllerMetrics();
         private DiscoveryControls discoveryControls = DiscoveryControls.NONE;
         private final List<AutoCloseable> ownedResources = new ArrayList<>();
         private DiscoverySettings discoverySettings = DiscoverySettings.defaults();
@@ -177,7 +187,7 @@ public final class Promregator implements AutoCloseable {
         }
 
         /**
-         * Everything a configuration sets: scraping, server, enrichment policy, request latency, and,
+         * Everything a configuration sets: scraping, server, enrichment policy, own metrics, and,
          * unless a resolver was set before, its targets: static ones, and Cloud Foundry discovery for
          * {@code promregator.targets} (which connects to the Cloud Controller now).
          */
@@ -190,14 +200,15 @@ public final class Promregator implements AutoCloseable {
             Discovery discovery = config.promregator().discovery();
             discoverySettings = new DiscoverySettings(
                     discovery.hostname(), discovery.port(), discovery.scheme(), discovery.ownMetricsEndpoint());
-            requestLatency = config.promregator().metrics().requestLatency();
+            ownMetricsSettings = OwnMetricsSettings.fromConfig(config, ownMetricsSettings.identity());
             if (targetResolver == null) {
                 List<TargetResolver> resolvers = new ArrayList<>();
                 if (!config.promregator().staticTargets().isEmpty()) {
                     resolvers.add(new StaticTargetResolver(RuntimeSettings.staticTargets(config)));
                 }
                 if (!config.promregator().targets().isEmpty()) {
-                    CfDiscovery cf = CfDiscovery.fromConfig(config);
+                    CfDiscovery cf = CfDiscovery.fromConfig(config, cloudControllerMetrics);
+                    cloudControllerMetrics.watchCaches(cf::cacheStatistics);
                     ownedResources.add(cf);
                     discoveryControls = cf;
                     resolvers.add(cf.resolver());
@@ -242,7 +253,13 @@ public final class Promregator implements AutoCloseable {
 
         /** Whether to record {@code promregator_request_latency_seconds} per target. Default: false. */
         public Builder requestLatency(boolean value) {
-            requestLatency = value;
+            ownMetricsSettings = ownMetricsSettings.withRequestLatency(value);
+            return this;
+        }
+
+        /** What the own metrics record; the instance id is the scrape settings'. Default: the defaults. */
+        public Builder ownMetrics(OwnMetricsSettings value) {
+            ownMetricsSettings = Objects.requireNonNull(value);
             return this;
         }
 

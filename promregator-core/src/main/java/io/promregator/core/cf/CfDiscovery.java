@@ -1,14 +1,20 @@
 package io.promregator.core.cf;
 
+import io.promregator.core.cf.cache.CacheStatistics;
 import io.promregator.core.cf.cache.CachingCloudController;
 import io.promregator.core.cf.cache.CachingCloudController.Kind;
+import io.promregator.core.cf.client.CfConfigMapping;
+import io.promregator.core.cf.client.CloudControllerSettings;
 import io.promregator.core.cf.client.HttpCloudController;
+import io.promregator.core.cf.client.RequestListener;
 import io.promregator.core.cf.discovery.CloudControllerTargetResolver;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.server.DiscoveryControls;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -54,7 +60,18 @@ public final class CfDiscovery implements DiscoveryControls, AutoCloseable {
      * now is logged, and discovery keeps trying on every request.
      */
     public static CfDiscovery fromConfig(PromregatorConfig config) {
-        HttpCloudController client = HttpCloudController.fromConfig(config);
+        return fromConfig(config, RequestListener.NONE);
+    }
+
+    /**
+     * The same, with a listener told about every Cloud Controller and UAA request (for
+     * {@code promregator.metrics.internal}).
+     */
+    public static CfDiscovery fromConfig(PromregatorConfig config, RequestListener requestListener) {
+        CloudControllerSettings settings = CfConfigMapping.settings(config).toBuilder()
+                .requestListener(requestListener)
+                .build();
+        HttpCloudController client = new HttpCloudController(settings);
         try {
             client.connect();
         } catch (CloudControllerException e) {
@@ -70,6 +87,13 @@ public final class CfDiscovery implements DiscoveryControls, AutoCloseable {
     /** Requests made to the Cloud Controller and UAA so far. */
     public long requestCount() {
         return client.requestCount();
+    }
+
+    /** Hits, misses, loads and size of every cache, the whole discovery's ({@code resolver}) last. */
+    public List<CacheStatistics> cacheStatistics() {
+        List<CacheStatistics> statistics = new ArrayList<>(cache.statistics());
+        statistics.add(resolver.cacheStatistics());
+        return statistics;
     }
 
     /**

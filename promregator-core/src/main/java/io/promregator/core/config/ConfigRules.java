@@ -133,8 +133,8 @@ final class ConfigRules {
                 "promregator.*.tokenServiceCertURL");
         values(URL, text(ConfigRules::isHttpUrl), "promregator.staticTargets[].url");
         values(
-                "must be a label name prefix matching [a-zA-Z_][a-zA-Z0-9_]*",
-                text(s -> s.isEmpty() || LABEL_NAME.matcher(s).matches()),
+                "must be a label name prefix matching [a-zA-Z_][a-zA-Z0-9_]* and not starting with __",
+                text(s -> s.isEmpty() || (LABEL_NAME.matcher(s).matches() && !s.startsWith("__"))),
                 "promregator.metrics.labelNamePrefix");
         keys(
                 "must be a label name matching [a-zA-Z_][a-zA-Z0-9_]* and not starting with __",

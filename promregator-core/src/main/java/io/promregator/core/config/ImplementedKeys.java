@@ -24,6 +24,9 @@ final class ImplementedKeys {
             "promregator.endpoint.maxProcessingTime", // deprecated alias of promregator.scraping.maxProcessingTime
             "promregator.endpoint.threads", // deprecated alias of promregator.scraping.threads
             "promregator.metrics.requestLatency",
+            "promregator.metrics.internal",
+            "promregator.metrics.labelNamePrefix",
+            "promregator.discoverer.timeout",
             "promregator.staticTargets[].*",
             "logging.level.*",
             "cf.api_host",

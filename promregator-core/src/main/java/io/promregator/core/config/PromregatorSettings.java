@@ -82,7 +82,10 @@ public record PromregatorSettings(
         return builder;
     }
 
-    /** {@code promregator.discoverer.timeout}: seconds an instance stays registered after last seen. */
+    /**
+     * {@code promregator.discoverer.timeout}: seconds after its last scrape before a target's own
+     * per-target series are removed.
+     */
     public record Discoverer(int timeout) {
         public static Discoverer defaults() {
             return new Discoverer(600);

@@ -2,10 +2,9 @@ package io.promregator.core.metrics;
 
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
-import io.prometheus.client.Histogram;
+import io.prometheus.client.Info;
 import io.promregator.core.ExpositionMerger.MergeResult;
 import io.promregator.core.ScrapeResult;
-import io.promregator.core.Target;
 import java.util.Locale;
 
 /**
@@ -13,36 +12,41 @@ import java.util.Locale;
  * embedding application's metrics and ours stay apart). Served on {@code /promregatorMetrics}.
  * Thread-safe.
  *
- * <p>Per-target series carry the original's label names {@code org_name}, {@code space_name},
- * {@code app_name}, {@code cf_instance_id}, {@code cf_instance_number}, taken from the target's labels
- * (empty when it has none; {@code cf_instance_id} then falls back to the target's id).
+ * <p>Per target: {@code promregator_request_failure_total}, {@code promregator_request_size_bytes} and,
+ * with {@link OwnMetricsSettings#requestLatency()}, {@code promregator_request_latency_seconds}, labelled
+ * with the original's {@code org_name}, {@code space_name}, {@code app_name}, {@code cf_instance_id},
+ * {@code cf_instance_number} (after {@link OwnMetricsSettings#labelNamePrefix()}), taken from the target's
+ * labels (empty when it has none; {@code cf_instance_id} then falls back to the target's id), and removed
+ * when the target has not been scraped for {@link OwnMetricsSettings#targetTimeout()}. Overall: scrapes by
+ * outcome, merge conflicts, {@code promregator_instance_info}, the JVM and the process, and with
+ * {@link OwnMetricsSettings#internal()} the {@link CloudControllerMetrics}.
  */
 public final class OwnMetrics {
-    static final String[] TARGET_LABELS = {"org_name", "space_name", "app_name", "cf_instance_id", "cf_instance_number"
-    };
-
+    private final OwnMetricsSettings settings;
     private final CollectorRegistry registry = new CollectorRegistry(true);
-    private final Counter requestFailure;
-    private final Histogram requestSize;
-    private final Histogram requestLatency;
+    private final TargetSeries targets;
+    private final CloudControllerMetrics cloudController;
     private final Counter scrapes;
     private final Counter typeConflicts;
     private final Counter duplicateSeries;
 
     /** @param recordLatency whether to record the per-target latency histogram (high cardinality) */
     public OwnMetrics(boolean recordLatency) {
-        requestFailure = Counter.build("promregator_request_failure", "Failed scrapes of a target.")
-                .labelNames(TARGET_LABELS)
-                .register(registry);
-        requestSize = Histogram.build("promregator_request_size_bytes", "Size of the body a target answered with.")
-                .labelNames(TARGET_LABELS)
-                .exponentialBuckets(100, 1.5, 16)
-                .register(registry);
-        requestLatency = recordLatency
-                ? Histogram.build("promregator_request_latency_seconds", "Time to scrape a target.")
-                        .labelNames(TARGET_LABELS)
-                        .register(registry)
-                : null;
+        this(OwnMetricsSettings.defaults().withRequestLatency(recordLatency));
+    }
+
+    public OwnMetrics(OwnMetricsSettings settings) {
+        this(settings, new CloudControllerMetrics());
+    }
+
+    /**
+     * @param cloudController fed by the Cloud Foundry client and caches; exposed only with
+     *     {@link OwnMetricsSettings#internal()}
+     */
+    public OwnMetrics(OwnMetricsSettings settings, CloudControllerMetrics cloudController) {
+        this.settings = settings;
+        this.cloudController = cloudController;
+        targets = new TargetSeries(settings).register(registry);
         scrapes = Counter.build("promregator_scrapes", "Scrapes of targets, by outcome.")
                 .labelNames("outcome")
                 .register(registry);
@@ -55,24 +59,34 @@ public final class OwnMetrics {
                         "promregator_merge_duplicate_series",
                         "Samples dropped from a merged exposition because an earlier sample had the same name and labels.")
                 .register(registry);
+        Info.build("promregator_instance", "This Promregator: where it runs, its instance id and version.")
+                .register(registry)
+                .info(settings.identity().labelPairs());
+        new JvmMemoryCollector().register(registry);
+        new JvmRuntimeCollector().register(registry);
+        new ProcessCollector().register(registry);
+        if (settings.internal()) {
+            cloudController.register(registry);
+        }
     }
 
     public CollectorRegistry registry() {
         return registry;
     }
 
+    public OwnMetricsSettings settings() {
+        return settings;
+    }
+
+    /** The metrics the Cloud Foundry client and caches feed; exposed only with {@code internal}. */
+    public CloudControllerMetrics cloudController() {
+        return cloudController;
+    }
+
     /** Records one finished scrape. */
     public void recordScrape(ScrapeResult result) {
-        String[] labels = targetLabelValues(result.target());
         scrapes.labels(result.outcome().name().toLowerCase(Locale.ROOT)).inc();
-        if (result.isUp()) {
-            requestSize.labels(labels).observe(result.bodyBytes());
-        } else {
-            requestFailure.labels(labels).inc();
-        }
-        if (requestLatency != null) {
-            requestLatency.labels(labels).observe(result.duration().toNanos() / 1e9);
-        }
+        targets.record(result);
     }
 
     /** Records the conflicts one merge resolved. */
@@ -81,15 +95,13 @@ public final class OwnMetrics {
         duplicateSeries.inc(merge.duplicateSeries());
     }
 
-    static String[] targetLabelValues(Target target) {
-        String[] values = new String[TARGET_LABELS.length];
-        for (int i = 0; i < TARGET_LABELS.length; i++) {
-            String value = target.labels().get(TARGET_LABELS[i]);
-            values[i] = value == null ? "" : value;
-        }
-        if (values[3].isEmpty()) {
-            values[3] = target.id();
-        }
-        return values;
+    /** The targets whose series are kept. */
+    int targetCount() {
+        return targets.size();
+    }
+
+    /** Removes now the series of targets not scraped for the timeout (done on every collection as well). */
+    public void expireTargets() {
+        targets.expire(settings.nanoTime().getAsLong());
     }
 }

@@ -27,7 +27,8 @@ class ConfigValidationTest {
             promregator.scraping.proxy: {host: 'http://p', port: 3128} | promregator.scraping.proxy.host: must be a host name or IP address, without scheme or port. Found: "http://p"
             promregator.scraping.proxy.host: p             | promregator.scraping.proxy.port: must be between 1 and 65535 when promregator.scraping.proxy.host is set. Found: 0
             promregator.metrics.requestLatency: 2          | promregator.metrics.requestLatency: must be true or false. Found: 2
-            promregator.metrics.labelNamePrefix: 1x        | promregator.metrics.labelNamePrefix: must be a label name prefix matching [a-zA-Z_][a-zA-Z0-9_]*. Found: "1x"
+            promregator.metrics.labelNamePrefix: 1x        | promregator.metrics.labelNamePrefix: must be a label name prefix matching [a-zA-Z_][a-zA-Z0-9_]* and not starting with __. Found: "1x"
+            promregator.metrics.labelNamePrefix: __x       | promregator.metrics.labelNamePrefix: must be a label name prefix matching [a-zA-Z_][a-zA-Z0-9_]* and not starting with __. Found: "__x"
             promregator.discovery.scheme: ftp              | promregator.discovery.scheme: must be http or https. Found: "ftp"
             promregator.endpoint.auth: DIGEST              | promregator.endpoint.auth: must be one of none, basic. Found: "DIGEST"
             promregator.authenticator.type: kerberos       | promregator.authenticator.type: must be one of basic, OAuth2XSUAABasic, OAuth2XSUAACertificate, OAuth2XSUAA, none. Found: "kerberos"

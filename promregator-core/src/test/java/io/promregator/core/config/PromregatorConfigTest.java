@@ -106,7 +106,6 @@ class PromregatorConfigTest {
         assertThat(config.unimplementedKeys())
                 .containsExactly(
                         "cf.watchdog.enabled",
-                        "promregator.metrics.internal",
                         "server.compression.mimeTypes",
                         "logging.config",
                         "spring.main.banner-mode");
@@ -128,6 +127,10 @@ class PromregatorConfigTest {
                 .isFalse();
         assertThat(ImplementedKeys.isImplemented("cf.watchdog.enabled")).isFalse();
         assertThat(ImplementedKeys.isImplemented("promregator.metrics.internal"))
+                .isTrue();
+        assertThat(ImplementedKeys.isImplemented("promregator.discoverer.timeout"))
+                .isTrue();
+        assertThat(ImplementedKeys.isImplemented("promregator.discovery.hostname"))
                 .isFalse();
     }
 

@@ -110,6 +110,17 @@ public final class CachingCloudController implements CloudController {
         return instances.get(processId, delegate::instances);
     }
 
+    /** Hits, misses, loads and size of each cache. */
+    public List<CacheStatistics> statistics() {
+        return List.of(
+                organizations.statistics(),
+                spaces.statistics(),
+                applications.statistics(),
+                processes.statistics(),
+                routes.statistics(),
+                instances.statistics());
+    }
+
     /** Empties the caches of these kinds, as {@code /cache/invalidate} asks. */
     public void invalidate(Set<Kind> kinds) {
         Map<Kind, Runnable> actions = Map.of(

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@code refreshAfter} is still served while one background refresh runs; a failed refresh keeps the
  * last good value, so an outage of the source never empties the cache. An entry not read for
  * {@code expireAfterAccess} is dropped. {@link #invalidateAll()} makes the next read of each entry load
- * while the caller waits, falling back to the old value if that load fails. Thread-safe.
+ * while the caller waits, falling back to the old value if that load fails. Counts hits, misses and loads
+ * ({@link #statistics()}). Thread-safe.
  *
  * @param <K> the key
  * @param <V> the value; never null
@@ -33,6 +35,10 @@ public final class RefreshingCache<K, V> {
     private final Executor refresher;
     private final LongSupplier nanoTime;
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder loadSuccesses = new LongAdder();
+    private final LongAdder loadFailures = new LongAdder();
     private volatile long lastSweep;
 
     /**
@@ -63,6 +69,7 @@ public final class RefreshingCache<K, V> {
             entries.remove(key, entry);
             entry = null;
         }
+        (entry == null || !entry.first.isDone() || entry.invalidated ? misses : hits).increment();
         if (entry == null) {
             Entry<V> fresh = new Entry<>();
             Entry<V> existing = entries.putIfAbsent(key, fresh);
@@ -89,7 +96,9 @@ public final class RefreshingCache<K, V> {
             }
             try {
                 entry.set(Objects.requireNonNull(loader.apply(key), "loaded value"), nanoTime.getAsLong());
+                loadSuccesses.increment();
             } catch (RuntimeException e) {
+                loadFailures.increment();
                 logger.warn(
                         "Reloading the invalidated {} cache failed; serving the last good value: {}",
                         name,
@@ -103,8 +112,10 @@ public final class RefreshingCache<K, V> {
     private void load(K key, Function<? super K, ? extends V> loader, Entry<V> entry, long now) {
         try {
             entry.set(Objects.requireNonNull(loader.apply(key), "loaded value"), now);
+            loadSuccesses.increment();
             entry.first.complete(null);
         } catch (RuntimeException e) {
+            loadFailures.increment();
             entries.remove(key, entry);
             entry.first.completeExceptionally(e);
             throw e;
@@ -116,7 +127,9 @@ public final class RefreshingCache<K, V> {
             refresher.execute(() -> {
                 try {
                     entry.set(Objects.requireNonNull(loader.apply(key), "loaded value"), nanoTime.getAsLong());
+                    loadSuccesses.increment();
                 } catch (RuntimeException e) {
+                    loadFailures.increment();
                     logger.warn(
                             "Refreshing the {} cache failed; serving the last good value: {}", name, e.getMessage());
                 } finally {
@@ -142,6 +155,12 @@ public final class RefreshingCache<K, V> {
 
     public String name() {
         return name;
+    }
+
+    /** Hits, misses and loads so far, and the entries held now. */
+    public CacheStatistics statistics() {
+        return new CacheStatistics(
+                name, hits.sum(), misses.sum(), loadSuccesses.sum(), loadFailures.sum(), entries.size());
     }
 
     private void sweep(long now) {

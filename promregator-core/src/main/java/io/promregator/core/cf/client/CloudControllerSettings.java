@@ -36,6 +36,8 @@ import java.util.Optional;
  * @param threads the threads of the HTTP client's executor
  * @param clock tells token expiry and feeds the rate limit
  * @param sleeper waits between attempts and for the rate limit
+ * @param requestListener told how every attempt ended and how long it took ({@link RequestListener#NONE}
+ *     by default)
  */
 public record CloudControllerSettings(
         URI apiUrl,
@@ -52,7 +54,8 @@ public record CloudControllerSettings(
         int guidsPerRequest,
         int threads,
         Clock clock,
-        Sleeper sleeper) {
+        Sleeper sleeper,
+        RequestListener requestListener) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(2500);
     public static final Duration DEFAULT_TOKEN_TIMEOUT = Duration.ofSeconds(5);
@@ -64,6 +67,7 @@ public record CloudControllerSettings(
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(requestListener, "requestListener");
         requireHttpUrl(apiUrl, "apiUrl");
         loginUrl.ifPresent(url -> requireHttpUrl(url, "loginUrl"));
         EnumMap<RequestType, Duration> complete = new EnumMap<>(RequestType.class);
@@ -114,6 +118,7 @@ public record CloudControllerSettings(
         builder.threads = threads;
         builder.clock = clock;
         builder.sleeper = sleeper;
+        builder.requestListener = requestListener;
         return builder;
     }
 
@@ -185,6 +190,7 @@ public record CloudControllerSettings(
         private int threads = 2;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private RequestListener requestListener = RequestListener.NONE;
 
         private Builder() {}
 
@@ -271,6 +277,11 @@ public record CloudControllerSettings(
             return this;
         }
 
+        public Builder requestListener(RequestListener value) {
+            this.requestListener = value;
+            return this;
+        }
+
         public CloudControllerSettings build() {
             return new CloudControllerSettings(
                     apiUrl,
@@ -287,7 +298,8 @@ public record CloudControllerSettings(
                     guidsPerRequest,
                     threads,
                     clock,
-                    sleeper);
+                    sleeper,
+                    requestListener);
         }
     }
 }

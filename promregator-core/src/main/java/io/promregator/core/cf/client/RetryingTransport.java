@@ -1,6 +1,7 @@
 package io.promregator.core.cf.client;
 
 import io.promregator.core.cf.CloudControllerException;
+import io.promregator.core.cf.client.RequestListener.Outcome;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one request, retrying I/O errors, timeouts, 5xx and 429 with exponential backoff and jitter (a
  * 429's {@code Retry-After} instead when it has one); other statuses are returned at once. Cloud
- * Controller requests pass the rate limit first. Counts every attempt by type. Thread-safe.
+ * Controller requests pass the rate limit first. Counts every attempt by type and tells the settings'
+ * {@link RequestListener} how each ended. Thread-safe.
  */
 final class RetryingTransport {
     private static final Logger logger = LoggerFactory.getLogger(RetryingTransport.class);
@@ -77,9 +79,11 @@ final class RetryingTransport {
                 }
                 counts.get(type).increment();
                 Duration wait;
+                long started = System.nanoTime();
                 try {
                     HttpResponse<byte[]> answer = exchange(request, timeout);
                     Response response = new Response(answer.statusCode(), answer.headers(), answer.body());
+                    report(type, started, response.isSuccess() ? Outcome.SUCCESS : Outcome.ERROR_STATUS);
                     if (!isRetryable(response.status()) || attempt == attempts) {
                         return response;
                     }
@@ -96,6 +100,7 @@ final class RetryingTransport {
                             attempts,
                             wait.toMillis());
                 } catch (HttpTimeoutException e) {
+                    report(type, started, Outcome.TIMEOUT);
                     if (attempt == attempts) {
                         throw new CloudControllerException(
                                 description,
@@ -107,6 +112,7 @@ final class RetryingTransport {
                     wait = backoff(attempt);
                     logger.debug("{} timed out; attempt {} of {}", description, attempt, attempts);
                 } catch (IOException e) {
+                    report(type, started, Outcome.IO_ERROR);
                     if (attempt == attempts) {
                         throw new CloudControllerException(
                                 description, 0, List.of(), "failed in " + attempts + " attempts: " + e, e);
@@ -119,6 +125,14 @@ final class RetryingTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CloudControllerException(description, 0, List.of(), "interrupted", e);
+        }
+    }
+
+    private void report(RequestType type, long startedNanos, Outcome outcome) {
+        try {
+            settings.requestListener().requestDone(type, Duration.ofNanos(System.nanoTime() - startedNanos), outcome);
+        } catch (RuntimeException e) {
+            logger.debug("The request listener failed; ignored", e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.promregator.core.Target;
 import io.promregator.core.TargetResolver;
 import io.promregator.core.cf.CloudController;
 import io.promregator.core.cf.CloudControllerException;
+import io.promregator.core.cf.cache.CacheStatistics;
 import io.promregator.core.cf.cache.RefreshingCache;
 import io.promregator.core.config.CfTarget;
 import java.time.Clock;
@@ -66,6 +67,11 @@ public final class CloudControllerTargetResolver implements TargetResolver {
             logger.error("Cloud Foundry discovery failed: {}", e.getMessage());
             return new Discovery(clock.instant(), List.of(), List.of(), Optional.of(e.getMessage()));
         }
+    }
+
+    /** Hits, misses and loads of the cached discovery (cache {@code resolver}). */
+    public CacheStatistics cacheStatistics() {
+        return cache.statistics();
     }
 
     private Discovery discover() {

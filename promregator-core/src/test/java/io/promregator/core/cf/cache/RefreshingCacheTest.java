@@ -157,4 +157,26 @@ class RefreshingCacheTest {
             threads.shutdownNow();
         }
     }
+
+    @Test
+    void countsHitsMissesAndLoads() {
+        cache.get("a", this::load); // miss, load
+        cache.get("a", this::load); // hit
+        advance(Duration.ofSeconds(11));
+        cache.get("a", this::load); // hit, starts a refresh
+        runRefreshes(); // load
+        cache.invalidateAll();
+        cache.get("a", key -> {
+            throw new IllegalStateException("down");
+        }); // miss, failed load, old value served
+        try {
+            cache.get("b", key -> {
+                throw new IllegalStateException("down");
+            }); // miss, failed load
+        } catch (IllegalStateException expected) {
+            // thrown to the caller
+        }
+
+        assertThat(cache.statistics()).isEqualTo(new CacheStatistics("test", 2, 3, 2, 2, 1));
+    }
 }
