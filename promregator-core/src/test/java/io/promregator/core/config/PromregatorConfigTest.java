@@ -131,7 +131,7 @@ class PromregatorConfigTest {
         assertThat(ImplementedKeys.isImplemented("promregator.discoverer.timeout"))
                 .isTrue();
         assertThat(ImplementedKeys.isImplemented("promregator.discovery.hostname"))
-                .isFalse();
+                .isTrue();
     }
 
     @Test
