@@ -123,6 +123,26 @@ class OwnMetricsTest {
     }
 
     @Test
+    void upAndScrapeDurationOfEachTargetAreKept() {
+        OwnMetrics metrics = new OwnMetrics(settings);
+
+        metrics.recordScrape(failed(instance("cart", 0)));
+        metrics.recordScrape(succeeded(instance("cart", 1), 150));
+
+        assertThat(text(metrics.registry(), "promregator_up", "promregator_scrape_duration_seconds"))
+                .isEqualTo("""
+                        # HELP promregator_up 1 if the last scrape of the target succeeded, 0 if not.
+                        # TYPE promregator_up gauge
+                        promregator_up{org_name="shop",space_name="prod",app_name="cart",cf_instance_id="cart-guid:0",cf_instance_number="0",} 0.0
+                        promregator_up{org_name="shop",space_name="prod",app_name="cart",cf_instance_id="cart-guid:1",cf_instance_number="1",} 1.0
+                        # HELP promregator_scrape_duration_seconds How long the last scrape of the target took.
+                        # TYPE promregator_scrape_duration_seconds gauge
+                        promregator_scrape_duration_seconds{org_name="shop",space_name="prod",app_name="cart",cf_instance_id="cart-guid:0",cf_instance_number="0",} 0.03
+                        promregator_scrape_duration_seconds{org_name="shop",space_name="prod",app_name="cart",cf_instance_id="cart-guid:1",cf_instance_number="1",} 0.25
+                        """);
+    }
+
+    @Test
     void aStaticTargetFallsBackToItsIdForCfInstanceId() {
         OwnMetrics metrics = new OwnMetrics(settings);
         Target url = new Target(
