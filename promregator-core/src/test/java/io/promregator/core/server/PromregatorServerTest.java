@@ -62,7 +62,7 @@ class PromregatorServerTest {
                 endpoints.serve("/garbage", TestEndpoints.body("text/plain", "<html><body>Sign in</body></html>"));
         URI slow = endpoints.serve("/slow", exchange -> {
             try {
-                Thread.sleep(3000);
+                Thread.sleep(6000); // far past the 2 s budget, which a loaded CI machine still keeps for the others
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -73,7 +73,7 @@ class PromregatorServerTest {
         promregator = Promregator.builder()
                 .targetResolver(new StaticTargetResolver(targets))
                 .scrapeSettings(ScrapeSettings.defaults()
-                        .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(500)))
+                        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(2000)))
                 .server(ServerSettings.defaults().withAddress("127.0.0.1").withPort(0))
                 .build()
                 .start();
