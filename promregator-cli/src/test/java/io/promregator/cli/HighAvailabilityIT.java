@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,6 +181,41 @@ class HighAvailabilityIT {
                 }
             }
         }
+    }
+
+    @Test
+    void theExampleFilesPassTheirChecks() throws Exception {
+        Path promtool = PrometheusBinary.require().resolveSibling("promtool");
+        Path examples = Path.of("..", "examples", "ha");
+        assertThat(run(
+                        Map.of("CF_PASSWORD", "secret"),
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        JarProcess.jar().toString(),
+                        "--check-config",
+                        examples.resolve("promregator.yml").toString()))
+                .endsWith("promregator.yml: valid");
+        assertThat(run(
+                        Map.of(),
+                        promtool.toString(),
+                        "check",
+                        "config",
+                        examples.resolve("prometheus.yml").toString()))
+                .contains("SUCCESS");
+        String manifest = Files.readString(examples.resolve("manifest.yml"));
+        assertThat(manifest)
+                .contains("instances: 2", "health-check-type: http", "health-check-http-endpoint: /-/ready");
+    }
+
+    /** Runs a command to its end (bounded), asserts exit code 0 and returns its output, trimmed. */
+    private static String run(Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output.trim();
     }
 
     private static boolean isRunning(CfSimulator cf, String instanceId) {
