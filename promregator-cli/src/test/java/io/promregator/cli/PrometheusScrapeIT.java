@@ -23,14 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * and the enriched series must arrive with their labels.
  */
 class PrometheusScrapeIT {
-    private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
     private final HttpClient client = HttpClient.newHttpClient();
 
     @Test
     void prometheusScrapesTheDemoAndStoresTheEnrichedSeries(@TempDir Path dir) throws Exception {
-        assertThat(PROMETHEUS)
-                .as("the Prometheus server is required: apt-get install prometheus")
-                .isExecutable();
+        Path prometheusBinary = PrometheusBinary.require();
         try (JarProcess jar = JarProcess.start(Map.of(), "--demo").awaitReady()) {
             int prometheusPort = freePort();
             Path config = dir.resolve("prometheus.yml");
@@ -48,7 +45,7 @@ class PrometheusScrapeIT {
                           - targets: ["127.0.0.1:%d"]
                     """.formatted(jar.port, jar.port));
             Process prometheus = new ProcessBuilder(
-                            PROMETHEUS.toString(),
+                            prometheusBinary.toString(),
                             "--config.file=" + config,
                             "--storage.tsdb.path=" + dir.resolve("data"),
                             "--web.listen-address=127.0.0.1:" + prometheusPort)

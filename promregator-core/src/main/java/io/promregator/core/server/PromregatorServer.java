@@ -25,7 +25,11 @@ public final class PromregatorServer implements AutoCloseable {
     private final ServerSettings settings;
     private final InFlight inFlight = new InFlight();
 
-    /** Binds the port and starts serving. */
+    /**
+     * Binds the port and starts serving.
+     *
+     * @param instanceId this process's {@code X-Promregator-Instance}, named when it calls itself
+     */
     public PromregatorServer(ServerSettings settings, Endpoints endpoints, String instanceId) {
         this.settings = settings;
         try {
@@ -48,35 +52,34 @@ public final class PromregatorServer implements AutoCloseable {
                 });
         workers.allowCoreThreadTimeOut(true);
         server.setExecutor(workers);
-        route("/metrics", new MetricsHandler(endpoints.singleEndpoint()), instanceId);
+        LoopGuard loopGuard = new LoopGuard(instanceId);
+        route("/metrics", loopGuard.guard(new MetricsHandler(endpoints.singleEndpoint())));
         route(
                 SingleTargetHandler.PREFIX,
                 true,
-                new SingleTargetHandler(endpoints.singleTarget(), endpoints.httpErrorOnFailure()),
-                instanceId);
-        route("/discovery", new DiscoveryHandler(endpoints.resolver(), endpoints.discovery()), instanceId);
+                loopGuard.guard(new SingleTargetHandler(endpoints.singleTarget(), endpoints.httpErrorOnFailure())));
+        route("/discovery", new DiscoveryHandler(endpoints.resolver(), endpoints.discovery()));
         route(
                 "/promregatorMetrics",
-                new OwnMetricsHandler(endpoints.ownMetrics().registry()),
-                instanceId);
-        route("/-/healthy", new HealthHandler(() -> true, "Promregator is Healthy.", ""), instanceId);
+                new OwnMetricsHandler(endpoints.ownMetrics().registry()));
+        route("/-/healthy", new HealthHandler(() -> true, "Promregator is Healthy.", ""));
         route(
                 "/-/ready",
-                new HealthHandler(() -> !inFlight.stopping(), "Promregator is Ready.", "Promregator is shutting down."),
-                instanceId);
-        route("/cache/invalidate", new CacheInvalidateHandler(endpoints.discoveryControls()), instanceId);
-        route("/explainTargets", new ExplainTargetsHandler(endpoints.discoveryControls()), instanceId);
-        route("/", new IndexHandler(), instanceId);
+                new HealthHandler(
+                        () -> !inFlight.stopping(), "Promregator is Ready.", "Promregator is shutting down."));
+        route("/cache/invalidate", new CacheInvalidateHandler(endpoints.discoveryControls()));
+        route("/explainTargets", new ExplainTargetsHandler(endpoints.discoveryControls()));
+        route("/", new IndexHandler());
         server.start();
         logger.info("Listening on {}:{}", settings.address(), port());
     }
 
-    private void route(String path, HttpHandler handler, String instanceId) {
-        route(path, false, handler, instanceId);
+    private void route(String path, HttpHandler handler) {
+        route(path, false, handler);
     }
 
-    private void route(String path, boolean prefix, HttpHandler handler, String instanceId) {
-        server.createContext(path, new Route(path, prefix, handler, instanceId, settings.gzip(), inFlight));
+    private void route(String path, boolean prefix, HttpHandler handler) {
+        server.createContext(path, new Route(path, prefix, handler, settings.gzip(), inFlight));
     }
 
     /** The port listened on; the one chosen when the settings said 0. */

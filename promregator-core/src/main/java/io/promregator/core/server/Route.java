@@ -2,15 +2,14 @@ package io.promregator.core.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.promregator.core.scrape.HttpClientScraper;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What every endpoint shares: the exact path (the JDK server matches contexts by prefix), GET and
- * HEAD only, loop detection by {@code X-Promregator-Instance}, and a 500 with a reason instead of a
- * dropped connection when a handler fails.
+ * HEAD only, and a 500 with a reason instead of a dropped connection when a handler fails. Loops are
+ * refused by the {@link LoopGuard} around the scraping endpoints' handlers.
  */
 final class Route implements HttpHandler {
     private static final Logger logger = LoggerFactory.getLogger(Route.class);
@@ -18,7 +17,6 @@ final class Route implements HttpHandler {
     private final String path;
     private final boolean prefix;
     private final HttpHandler handler;
-    private final String instanceId;
     private final boolean gzip;
     private final InFlight inFlight;
 
@@ -27,11 +25,10 @@ final class Route implements HttpHandler {
      * @param gzip whether responses may be gzip-compressed
      * @param inFlight counts requests being answered, and refuses new ones once the server stops
      */
-    Route(String path, boolean prefix, HttpHandler handler, String instanceId, boolean gzip, InFlight inFlight) {
+    Route(String path, boolean prefix, HttpHandler handler, boolean gzip, InFlight inFlight) {
         this.path = path;
         this.prefix = prefix;
         this.handler = handler;
-        this.instanceId = instanceId;
         this.gzip = gzip;
         this.inFlight = inFlight;
     }
@@ -64,14 +61,6 @@ final class Route implements HttpHandler {
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 Responses.sendText(exchange, 405, "Method not allowed: " + method);
-                return;
-            }
-            if (instanceId.equals(exchange.getRequestHeaders().getFirst(HttpClientScraper.INSTANCE_HEADER))) {
-                Responses.sendText(
-                        exchange,
-                        508,
-                        "Loop detected: this request came from this Promregator "
-                                + "instance itself; point the target's path at /promregatorMetrics, not /metrics");
                 return;
             }
             handler.handle(exchange);

@@ -1,6 +1,7 @@
 package io.promregator.core.cf.simulator;
 
 import io.promregator.core.exposition.ExpositionFormat;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.TreeMap;
  * @param metricsUsername user for HTTP Basic authentication on the metrics path; empty for none
  * @param metricsPassword password for HTTP Basic authentication on the metrics path
  * @param appNameLabel when not empty, the instances label their own samples {@code app_name="<this>"}
+ * @param backends empty for instances that serve the built-in metrics; otherwise one base URL per instance
+ *     ({@code http://host:port[/path]}): the gorouter forwards every request for instance {@code i} to
+ *     {@code backends.get(i)}, whatever its path
  */
 public record Application(
         String id,
@@ -36,7 +40,8 @@ public record Application(
         ExpositionFormat metricsFormat,
         String metricsUsername,
         String metricsPassword,
-        String appNameLabel) {
+        String appNameLabel,
+        List<URI> backends) {
 
     public Application {
         Guids.require(id, "app id");
@@ -56,6 +61,24 @@ public record Application(
         metricsUsername = Objects.requireNonNullElse(metricsUsername, "");
         metricsPassword = Objects.requireNonNullElse(metricsPassword, "");
         appNameLabel = Objects.requireNonNullElse(appNameLabel, "");
+        backends = List.copyOf(backends);
+        backends.forEach(Application::requireBackend);
+        if (!backends.isEmpty() && backends.size() != instances.size()) {
+            throw new IllegalArgumentException("backends: app " + name + " has " + instances.size()
+                    + " instances, so it needs as many backends, one per instance. Found: " + backends.size());
+        }
+    }
+
+    private static void requireBackend(URI backend) {
+        if (!"http".equals(backend.getScheme())
+                || backend.getHost() == null
+                || backend.getRawQuery() != null
+                || backend.getRawFragment() != null
+                || (backend.getRawPath() != null && backend.getRawPath().endsWith("/"))) {
+            throw new IllegalArgumentException(
+                    "backend: must be http://host[:port][/path] (no trailing slash, query or fragment). Found: "
+                            + backend);
+        }
     }
 
     /** The GUID of the app's {@code web} process. */
@@ -86,7 +109,8 @@ public record Application(
                 metricsFormat,
                 metricsUsername,
                 metricsPassword,
-                appNameLabel);
+                appNameLabel,
+                backends);
     }
 
     public Application withInstances(List<InstanceState> value) {
@@ -102,19 +126,71 @@ public record Application(
                 metricsFormat,
                 metricsUsername,
                 metricsPassword,
-                appNameLabel);
+                appNameLabel,
+                backends);
     }
 
-    /** Scaled to {@code count} instances: new ones are {@code RUNNING}, surplus ones are removed from the end. */
+    /**
+     * Served by these backends, one per instance (none: the built-in metrics). The instance count becomes
+     * their number: existing instances keep their state, new ones are {@code RUNNING}.
+     */
+    public Application withBackends(List<URI> value) {
+        List<InstanceState> states = new ArrayList<>(instances.subList(0, Math.min(value.size(), instances.size())));
+        while (!value.isEmpty() && states.size() < value.size()) {
+            states.add(InstanceState.RUNNING);
+        }
+        return new Application(
+                id,
+                name,
+                started,
+                value.isEmpty() ? instances : states,
+                routes,
+                labels,
+                annotations,
+                metricsPath,
+                metricsFormat,
+                metricsUsername,
+                metricsPassword,
+                appNameLabel,
+                value);
+    }
+
+    /** Whether real backends serve the instances (rather than the built-in metrics). */
+    public boolean hasBackends() {
+        return !backends.isEmpty();
+    }
+
+    /**
+     * Scaled to {@code count} instances: new ones are {@code RUNNING}, surplus ones are removed from the end
+     * (with their backends). An app served by backends cannot grow this way: give it more backends instead.
+     */
     public Application scaled(int count) {
         if (count < 0) {
             throw new IllegalArgumentException("instances: must be 0 or more. Found: " + count);
+        }
+        if (hasBackends() && count > backends.size()) {
+            throw new IllegalArgumentException("instances: app " + name + " is served by " + backends.size()
+                    + " backends; scale it with LiveFoundation.backends(...). Found: " + count);
         }
         List<InstanceState> states = new ArrayList<>(instances.subList(0, Math.min(count, instances.size())));
         while (states.size() < count) {
             states.add(InstanceState.RUNNING);
         }
-        return withInstances(states);
+        List<URI> kept = hasBackends() ? backends.subList(0, count) : backends;
+        return new Application(
+                id,
+                name,
+                started,
+                states,
+                routes,
+                labels,
+                annotations,
+                metricsPath,
+                metricsFormat,
+                metricsUsername,
+                metricsPassword,
+                appNameLabel,
+                kept);
     }
 
     /** With instance {@code index} in the given state. */

@@ -1,6 +1,7 @@
 package io.promregator.core.cf.simulator;
 
 import io.promregator.core.exposition.ExpositionFormat;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,6 +27,7 @@ public final class ApplicationBuilder {
     private String metricsUsername = "";
     private String metricsPassword = "";
     private String appNameLabel = "";
+    private List<URI> backends = List.of();
 
     ApplicationBuilder(String orgName, String spaceName, String name) {
         this.name = name;
@@ -115,6 +117,19 @@ public final class ApplicationBuilder {
         return this;
     }
 
+    /**
+     * Real servers instead of the built-in metrics: one running instance per base URL
+     * ({@code http://host:port[/path]}), instance {@code i} served by {@code baseUrls[i]}. The gorouter
+     * forwards any request for the app's routes (method, Host, path, query, headers but the hop-by-hop ones
+     * and {@code X-CF-APP-INSTANCE}, body) and streams the answer back. Call {@link #instances(InstanceState...)}
+     * afterwards, with as many states, to start them in other states.
+     */
+    public ApplicationBuilder backends(URI... baseUrls) {
+        this.backends = List.of(baseUrls);
+        this.instances = Collections.nCopies(baseUrls.length, InstanceState.RUNNING);
+        return this;
+    }
+
     Application build() {
         return new Application(
                 id,
@@ -128,6 +143,7 @@ public final class ApplicationBuilder {
                 metricsFormat,
                 metricsUsername,
                 metricsPassword,
-                appNameLabel);
+                appNameLabel,
+                backends);
     }
 }

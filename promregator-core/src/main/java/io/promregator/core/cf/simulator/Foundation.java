@@ -69,6 +69,14 @@ public record Foundation(List<Organization> organizations, List<Domain> domains)
         return new Builder();
     }
 
+    /** A builder that starts with this foundation's organizations and domains, to add more to a copy. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        domains.forEach(domain -> builder.domains.put(domain.name(), domain));
+        builder.organizations.addAll(organizations);
+        return builder;
+    }
+
     /**
      * The demo foundation, three orgs on {@code apps.example.com}. {@code demo-org/production}: {@code shop}
      * (RUNNING, RUNNING, CRASHED; OpenMetrics; label {@code team=checkout}), {@code billing} (RUNNING,

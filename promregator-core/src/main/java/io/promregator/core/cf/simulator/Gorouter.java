@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * header on the same port. External routes are matched by host and longest path prefix and reach the
  * running instances of started apps: by {@code X-CF-APP-INSTANCE: <appGuid>:<index>} or round-robin.
  * Internal routes ({@code [index.]host.apps.internal:port}) reach instances directly, as container
- * networking would. Errors follow the gorouter's plain-text writer.
+ * networking would. Errors follow the gorouter's plain-text writer. An app served by real backends
+ * ({@link Application#backends()}) gets every request forwarded as the gorouter's reverse proxy forwards
+ * it ({@link BackendRequest}), its answer streamed back; unaddressed requests skip a backend that cannot
+ * be reached and try the next instance, up to three attempts in all, as the gorouter retries.
  */
 final class Gorouter implements HttpHandler {
     private static final Logger logger = LoggerFactory.getLogger(Gorouter.class);
@@ -39,7 +42,28 @@ final class Gorouter implements HttpHandler {
 
     private record Endpoint(AppEntry app, int index) {}
 
-    private record Routed(Reply reply, Endpoint endpoint) {}
+    /** What to answer: a reply of our own, or a backend's response; the endpoint that answered, if any. */
+    private record Routed(Reply reply, BackendResponse backend, Endpoint endpoint) {
+        Routed(Reply reply, Endpoint endpoint) {
+            this(reply, null, endpoint);
+        }
+
+        int status() {
+            return backend == null ? reply.status() : backend.status();
+        }
+
+        void send(HttpExchange exchange) throws IOException {
+            if (backend == null) {
+                reply.send(exchange);
+                return;
+            }
+            try (backend) {
+                backend.sendTo(exchange);
+            }
+        }
+    }
+
+    private static final int MAX_ATTEMPTS = 3;
 
     private final LiveFoundation live;
     private final RequestLog log;
@@ -57,7 +81,7 @@ final class Gorouter implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+            byte[] body = exchange.getRequestBody().readAllBytes();
             URI uri = exchange.getRequestURI();
             String authority = uri.isAbsolute()
                     ? uri.getRawAuthority()
@@ -66,23 +90,35 @@ final class Gorouter implements HttpHandler {
             int colon = hostPort.lastIndexOf(':');
             String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
             int port = colon < 0 ? 80 : parsePort(hostPort.substring(colon + 1));
-            String path = uri.getRawPath() == null ? "/" : uri.getRawPath();
+            String path = requestPath(exchange);
+            BackendRequest forwarded = new BackendRequest(
+                    exchange.getRequestMethod(),
+                    authority == null ? "" : authority,
+                    path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+                    exchange.getRequestHeaders(),
+                    body,
+                    exchange.getRemoteAddress().getAddress().getHostAddress());
             Routed routed = host.isEmpty()
                     ? new Routed(routerError(400, "empty_host", "Request had empty Host header"), null)
-                    : route(exchange, authority, host, port, path);
+                    : route(exchange, authority, host, port, forwarded);
             Endpoint endpoint = routed.endpoint();
             log.record(new GorouterRequest(
                     exchange.getRequestMethod(),
                     uri.toString(),
                     host,
                     exchange.getRequestHeaders(),
-                    routed.reply().status(),
+                    routed.status(),
                     endpoint == null ? "" : endpoint.app().app().id(),
                     endpoint == null ? -1 : endpoint.index()));
-            routed.reply().send(exchange);
+            routed.send(exchange);
         } catch (IOException e) {
             logger.debug("Client went away: {}", e.toString());
         }
+    }
+
+    private static String requestPath(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getRawPath();
+        return path == null || path.isEmpty() ? "/" : path;
     }
 
     private static int parsePort(String text) {
@@ -94,7 +130,8 @@ final class Gorouter implements HttpHandler {
     }
 
     /** @param authority the Host as sent, for messages; {@code host} is it in lower case without port */
-    private Routed route(HttpExchange exchange, String authority, String host, int port, String path) {
+    private Routed route(HttpExchange exchange, String authority, String host, int port, BackendRequest request) {
+        String path = requestPath(exchange);
         Directory directory = live.directory();
         RouteEntry internal = directory.internalRoute(host);
         int index = -1;
@@ -104,7 +141,7 @@ final class Gorouter implements HttpHandler {
             index = Integer.parseInt(indexed.group(1));
         }
         if (internal != null) {
-            return internal(exchange, internal, index, port, path);
+            return internal(exchange, internal, index, port, request);
         }
         String instance = exchange.getRequestHeaders().getFirst(APP_INSTANCE_HEADER);
         boolean addressed = instance != null && !instance.isEmpty();
@@ -125,7 +162,7 @@ final class Gorouter implements HttpHandler {
                     .filter(e -> e.app().app().id().equals(appId)
                             && Integer.toString(e.index()).equals(appIndex))
                     .findFirst()
-                    .map(e -> forward(exchange, e, path))
+                    .map(e -> forward(exchange, e, request))
                     .orElseGet(() -> new Routed(
                             routerError(
                                     400,
@@ -138,10 +175,10 @@ final class Gorouter implements HttpHandler {
             return new Routed(
                     routerError(404, "unknown_route", "Requested route ('" + authority + "') does not exist."), null);
         }
-        return forward(exchange, next(route.id(), pool), path);
+        return forwardRoundRobin(exchange, route.id(), pool, request);
     }
 
-    private Routed internal(HttpExchange exchange, RouteEntry route, int index, int port, String path) {
+    private Routed internal(HttpExchange exchange, RouteEntry route, int index, int port, BackendRequest request) {
         String name = route.mapping().hostName();
         if (port != route.mapping().port()) {
             return new Routed(Reply.text(502, "Bad Gateway: connection refused by " + name + ":" + port + "\n"), null);
@@ -153,7 +190,9 @@ final class Gorouter implements HttpHandler {
             String target = index < 0 ? name : index + "." + name;
             return new Routed(Reply.text(502, "Bad Gateway: no running instance answers as " + target + "\n"), null);
         }
-        return forward(exchange, index < 0 ? next(route.id(), pool) : pool.get(0), path);
+        return index < 0
+                ? forwardRoundRobin(exchange, route.id(), pool, request)
+                : forward(exchange, pool.get(0), request);
     }
 
     private static boolean pathMatches(String routePath, String requestPath) {
@@ -179,8 +218,33 @@ final class Gorouter implements HttpHandler {
         return pool.get(Math.floorMod(turn, pool.size()));
     }
 
-    private Routed forward(HttpExchange exchange, Endpoint endpoint, String path) {
-        return new Routed(instanceReply(endpoint.app().app(), endpoint.index(), exchange, path), endpoint);
+    /** The next endpoints in turn until one answers; a backend that cannot be reached is skipped. */
+    private Routed forwardRoundRobin(
+            HttpExchange exchange, String routeId, List<Endpoint> pool, BackendRequest request) {
+        Routed routed = null;
+        for (int attempt = 0; attempt < Math.min(MAX_ATTEMPTS, pool.size()); attempt++) {
+            routed = forward(exchange, next(routeId, pool), request);
+            if (routed.endpoint() != null) {
+                return routed;
+            }
+        }
+        return routed;
+    }
+
+    private Routed forward(HttpExchange exchange, Endpoint endpoint, BackendRequest request) {
+        Application app = endpoint.app().app();
+        if (!app.hasBackends()) {
+            return new Routed(instanceReply(app, endpoint.index(), exchange, requestPath(exchange)), endpoint);
+        }
+        URI backend = app.backends().get(endpoint.index());
+        try {
+            return new Routed(null, request.send(backend, clock.instant()), endpoint);
+        } catch (IOException e) {
+            logger.debug(
+                    "Backend {} of {} instance {} failed: {}", backend, app.name(), endpoint.index(), e.toString());
+            return new Routed(
+                    routerError(502, "endpoint_failure", "Registered endpoint failed to handle the request."), null);
+        }
     }
 
     private Reply instanceReply(Application app, int index, HttpExchange exchange, String path) {
@@ -219,7 +283,7 @@ final class Gorouter implements HttpHandler {
 
     /** An error as the gorouter's plain-text writer sends it: {@code "<status> <reason>: <message>\n"}. */
     private static Reply routerError(int status, String routerError, String message) {
-        String reason = status == 404 ? "Not Found" : "Bad Request";
+        String reason = status == 404 ? "Not Found" : status == 502 ? "Bad Gateway" : "Bad Request";
         return Reply.text(status, status + " " + reason + ": " + message + "\n")
                 .withHeader("X-Cf-Routererror", routerError)
                 .withHeader("Cache-Control", "no-cache, no-store")

@@ -1,5 +1,7 @@
 package io.promregator.core.cf.simulator;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -45,6 +47,16 @@ public final class LiveFoundation {
     /** Sets the state of one instance, e.g. to {@link InstanceState#CRASHED}. */
     public LiveFoundation instanceState(String app, int index, InstanceState state) {
         return update(f -> f.withApplication(app, a -> a.withInstanceState(index, state)));
+    }
+
+    /**
+     * Serves the app's instances by these backends from now on, one per instance (see
+     * {@link ApplicationBuilder#backends(URI...)}). The instance count becomes their number: existing
+     * instances keep their state (set it with {@link #instanceState}), new ones are {@code RUNNING}.
+     */
+    public LiveFoundation backends(String app, URI... baseUrls) {
+        List<URI> backends = List.of(baseUrls);
+        return update(f -> f.withApplication(app, a -> a.withBackends(backends)));
     }
 
     Directory directory() {

@@ -32,7 +32,10 @@
  * header: {@code X-CF-APP-INSTANCE: <appGuid>:<index>} picks a running instance, errors come as the
  * gorouter writes them ({@code X-Cf-Routererror}). HTTPS ({@code CONNECT}) is not supported: configure
  * targets with protocol {@code http} and the gorouter as the scraping proxy. Internal routes
- * ({@code [index.]host.apps.internal:8080}) are reachable through the same proxy.
+ * ({@code [index.]host.apps.internal:8080}) are reachable through the same proxy. The instances of an app
+ * built with {@link io.promregator.core.cf.simulator.ApplicationBuilder#backends(java.net.URI...)} are real
+ * servers: every request for them is forwarded as the gorouter forwards it and the answer streamed back,
+ * e.g. to run several Promregator processes as the instances of one app.
  *
  * <p>Build what it serves with {@link io.promregator.core.cf.simulator.Foundation#builder()}, or take
  * {@link io.promregator.core.cf.simulator.Foundation#demo()} or

@@ -1,0 +1,125 @@
+package io.promregator.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** A real Prometheus server started for a test, queried through its HTTP API. */
+final class PrometheusServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private PrometheusServer(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts {@code binary} with this configuration, its data and log in {@code dir}, on 127.0.0.1. */
+    static PrometheusServer start(Path binary, Path dir, String configuration) throws IOException {
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, configuration);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = dir.resolve("prometheus.log");
+        Process process = new ProcessBuilder(
+                        binary.toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + dir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        return new PrometheusServer(process, log, port);
+    }
+
+    /** The result vector of an instant query, evaluated now. */
+    List<JsonNode> query(String promql) throws IOException, InterruptedException {
+        return query(promql, Double.NaN);
+    }
+
+    /** The result vector of an instant query evaluated at {@code time} (epoch seconds; NaN for now). */
+    List<JsonNode> query(String promql, double time) throws IOException, InterruptedException {
+        String url = "http://127.0.0.1:" + port + "/api/v1/query?query="
+                + URLEncoder.encode(promql, StandardCharsets.UTF_8) + (Double.isNaN(time) ? "" : "&time=" + time);
+        HttpResponse<String> response =
+                client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(response.body());
+        if (!"success".equals(body.path("status").asText())) {
+            throw new AssertionError("query " + promql + " failed: " + response.body());
+        }
+        List<JsonNode> result = new ArrayList<>();
+        body.path("data").path("result").forEach(result::add);
+        return result;
+    }
+
+    /** Polls a query (bounded: 90 s) until its result satisfies {@code done}; returns that result. */
+    List<JsonNode> await(String promql, Predicate<List<JsonNode>> done) throws InterruptedException {
+        return await(() -> promql, done);
+    }
+
+    /** Polls a query that may change between attempts, e.g. by its range, as {@link #await(String, Predicate)}. */
+    List<JsonNode> await(Supplier<String> promql, Predicate<List<JsonNode>> done) throws InterruptedException {
+        List<JsonNode> result = List.of();
+        String failure = "";
+        for (int attempt = 0; attempt < 180; attempt++) {
+            try {
+                result = query(promql.get());
+                if (done.test(result)) {
+                    return result;
+                }
+            } catch (IOException notYet) {
+                failure = notYet.toString(); // Prometheus is still starting
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("Prometheus exited: " + log());
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Prometheus never answered " + promql.get() + " as expected; last result " + result
+                + " " + failure + "\n" + log());
+    }
+
+    /** One value of a single-sample result, e.g. of {@code count(...)}; NaN for an empty result. */
+    static double value(List<JsonNode> result) {
+        return result.isEmpty()
+                ? Double.NaN
+                : result.get(0).path("value").path(1).asDouble();
+    }
+
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
