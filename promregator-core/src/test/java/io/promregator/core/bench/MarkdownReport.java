@@ -63,13 +63,15 @@ final class MarkdownReport {
             latencies.append(String.format(" %.2f |", s.millis(q)));
         }
         out.printf(
-                "| %s | %s | %.0f |%s %d | %.2f | %.2f |%n",
+                "| %s | %s | %.0f |%s %d | %.2f ms, %.2f cores | %.2f ms, %.2f cores |%n",
                 c.load(),
                 name,
                 s.perSecond(),
                 latencies,
                 s.failures(),
                 c.aggregatorCpuMillis(way),
-                c.harnessCpuMillis(way));
+                c.aggregatorCores(way),
+                c.harnessCpuMillis(way),
+                c.harnessCores(way));
     }
 }
