@@ -74,12 +74,13 @@ public final class SingleTargetBenchmark {
             aggregator.awaitOk(instances.get(0).proxiedUrl(aggregator.baseUrl()), Duration.ofSeconds(60));
             int discovered = count(aggregator.get("/discovery"), "\"__metrics_path__\":\"/singleTargetMetrics/");
             System.out.printf(
-                    "%d instances in the simulator, %d discovered by the aggregator (pid %d, -Xmx%s); %d cores "
-                            + "shared by load generator, simulator and aggregator%n",
+                    "%d instances in the simulator, %d discovered by the aggregator (pid %d, -Xmx%s, output and "
+                            + "GC log in %s); %d cores shared by load generator, simulator and aggregator%n",
                     instances.size(),
                     discovered,
                     aggregator.pid(),
                     options.getOrDefault("heap", "128m"),
+                    dir,
                     Runtime.getRuntime().availableProcessors());
             boolean gzip = Boolean.parseBoolean(options.getOrDefault("gzip", "true"));
             LoadGenerator load = new LoadGenerator(instances, simulator.gorouterProxy(), aggregator.baseUrl(), gzip);
