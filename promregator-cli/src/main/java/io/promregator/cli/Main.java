@@ -26,6 +26,18 @@ public final class Main {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
+
+    static {
+        // Before anything loads ForkJoinPool or the JDK's HTTP server (see README, Performance). With fewer
+        // than 3 cores the common pool has one thread, and CompletableFuture, through which the JDK's
+        // HttpClient completes every response, then starts a new thread for each.
+        if (Runtime.getRuntime().availableProcessors() <= 2) {
+            System.getProperties().putIfAbsent("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
+        }
+        // TCP_NODELAY for the JDK's HTTP server, also for the simulator of --demo, which starts first.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final Logger logger = LoggerFactory.getLogger(Main.class);
     private static final String DEMO_USER = "demo";
     private static final String DEMO_PASSWORD = "demo-password";

@@ -12,6 +12,7 @@ import java.util.Arrays;
  * grows. I/O errors surface as {@link UncheckedIOException}. Not thread-safe: one per write.
  */
 final class ByteSink {
+    private static final int FIRST_SIZE = 8 * 1024;
     private static final int DRAIN_SIZE = 64 * 1024;
     private static final long MAX_PLAIN_INTEGER = 1_000_000_000_000_000L; // 1e15: exact in a double
     private static final byte[] NAN = ascii("NaN");
@@ -23,10 +24,13 @@ final class ByteSink {
     private byte[] buf;
     private int pos;
 
-    /** A sink that drains into {@code out}. */
+    /**
+     * A sink that drains into {@code out}. Its buffer starts at 8 KiB and grows to 64 KiB before it drains,
+     * so that a small exposition (one instance's) does not allocate and clear 64 KiB.
+     */
     ByteSink(OutputStream out) {
         this.out = out;
-        this.buf = new byte[DRAIN_SIZE];
+        this.buf = new byte[FIRST_SIZE];
     }
 
     /** A sink that keeps everything in memory, starting with room for about {@code expectedSize} bytes. */
@@ -47,7 +51,7 @@ final class ByteSink {
     }
 
     private void makeRoom(int n) {
-        if (out != null && pos > 0) {
+        if (out != null && pos > 0 && buf.length >= DRAIN_SIZE) {
             drain();
         }
         if (pos + n > buf.length) {

@@ -24,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,7 +47,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
 
     private final ScrapeSettings settings;
     private final ExecutorService executor;
-    private final ScheduledExecutorService timer;
+    private final ScheduledThreadPoolExecutor timer;
     private final HttpClient client;
     private final AsyncLimiter limiter;
 
@@ -55,7 +55,10 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         this.settings = settings;
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.executor = Executors.newFixedThreadPool(threads, daemonThreads("promregator-scrape-"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("promregator-scrape-timer-"));
+        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("promregator-scrape-timer-"));
+        // A fetch done in time cancels its deadline: drop it then, rather than keep it and the result it
+        // reaches queued for maxProcessingTime (at 2,000 scrapes/s and 5 s, 10,000 expositions).
+        timer.setRemoveOnCancelPolicy(true);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectionTimeout())
@@ -73,6 +76,11 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
     /** Fetches running now. */
     public int inFlight() {
         return limiter.running();
+    }
+
+    /** Deadlines of fetches still running or waiting. */
+    int pendingDeadlines() {
+        return timer.getQueue().size();
     }
 
     /** Fetches waiting for a free slot. */

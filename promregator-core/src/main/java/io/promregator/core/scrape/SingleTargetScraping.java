@@ -26,6 +26,7 @@ public final class SingleTargetScraping {
     private final ExpositionMerger merger;
     private final OwnMetrics ownMetrics;
     private final boolean labelEnrichment;
+    private final TargetIndex index = new TargetIndex();
 
     /** What one scrape gave: the result, and the exposition to answer with. */
     public record Scrape(ScrapeResult result, Exposition exposition) {}
@@ -45,15 +46,12 @@ public final class SingleTargetScraping {
         this.labelEnrichment = labelEnrichment;
     }
 
-    /** The target with this id ({@code <appGuid>:<index>}) in the current discovery. */
+    /**
+     * The target with this id ({@code <appGuid>:<index>}) in the current discovery; the first one when
+     * several have it.
+     */
     public Optional<Target> find(String targetId) {
-        List<Target> targets = resolver.resolve();
-        for (Target target : targets) {
-            if (target.id().equals(targetId)) {
-                return Optional.of(target);
-            }
-        }
-        return Optional.empty();
+        return index.lookUp(resolver.resolve(), targetId);
     }
 
     /** Scrapes the target and builds the answer. */

@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class PromregatorServer implements AutoCloseable {
     private static final Logger logger = LoggerFactory.getLogger(PromregatorServer.class);
+    /**
+     * The JDK server writes a response's headers and body apart; without TCP_NODELAY the body waits for the
+     * client's delayed ACK, up to 40 ms on Linux. The JDK reads this when the JVM's first server starts.
+     */
+    static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
@@ -32,6 +37,7 @@ public final class PromregatorServer implements AutoCloseable {
      */
     public PromregatorServer(ServerSettings settings, Endpoints endpoints, String instanceId) {
         this.settings = settings;
+        System.getProperties().putIfAbsent(NO_DELAY, "true");
         try {
             server = HttpServer.create(new InetSocketAddress(settings.address(), settings.port()), 128);
         } catch (IOException e) {

@@ -252,6 +252,23 @@ class HttpClientScraperTest {
     }
 
     @Test
+    void keepsNoDeadlineOfAFetchThatEndedInTime() throws InterruptedException {
+        scraper.close();
+        Duration minute = Duration.ofMinutes(1);
+        scraper = new HttpClientScraper(ScrapeSettings.defaults().withTimeouts(minute, minute, minute));
+        URI url = endpoints.serve("/metrics", TestEndpoints.body(TEXT, "up 1\n"));
+        for (int i = 0; i < 10; i++) {
+            assertThat(scrape(url).outcome()).isEqualTo(Outcome.SUCCESS);
+        }
+        // the deadline is cancelled just after the result completes; wait (bounded) for that
+        for (int attempt = 0; attempt < 500 && scraper.pendingDeadlines() > 0; attempt++) {
+            Thread.sleep(10);
+        }
+
+        assertThat(scraper.pendingDeadlines()).isZero();
+    }
+
+    @Test
     void sendsEveryFetchThroughTheConfiguredProxy() {
         URI proxy = endpoints.serve("/", TestEndpoints.body(TEXT, "up 1\n"));
         scraper.close();

@@ -1,0 +1,20 @@
+package io.promregator.core.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.promregator.core.Promregator;
+import org.junit.jupiter.api.Test;
+
+/** The JDK server must answer with TCP_NODELAY, or each answer's body can wait 40 ms for a delayed ACK. */
+class TcpNoDelayTest {
+    @Test
+    void startingTheServerAsksTheJdkForTcpNoDelayUnlessTheApplicationChoseItself() {
+        System.clearProperty(PromregatorServer.NO_DELAY);
+        try (Promregator promregator = Promregator.builder()
+                .server(ServerSettings.defaults().withAddress("127.0.0.1").withPort(0))
+                .build()
+                .start()) {
+            assertThat(System.getProperty(PromregatorServer.NO_DELAY)).isEqualTo("true");
+        }
+    }
+}
