@@ -72,7 +72,7 @@ final class ImplementedKeys {
         return GLOBS.stream().anyMatch(glob -> glob.matcher(pattern).matches());
     }
 
-    /** The paths of {@code config} whose values differ from the defaults and are not implemented. */
+    /** The paths of {@code config} whose values differ from the defaults and have no effect yet. */
     static List<String> unimplementedKeys(PromregatorConfig config) {
         JsonNode tree = ConfigSchema.MAPPER.valueToTree(config);
         List<String> found = new ArrayList<>();
