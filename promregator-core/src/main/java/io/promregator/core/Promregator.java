@@ -1,5 +1,6 @@
 package io.promregator.core;
 
+import io.promregator.core.auth.Authenticators;
 import io.promregator.core.cf.CfDiscovery;
 import io.promregator.core.config.Discovery;
 import io.promregator.core.config.PromregatorConfig;
@@ -61,7 +62,7 @@ public final class Promregator implements AutoCloseable {
         this.ownMetrics = new OwnMetrics(metricsSettings, builder.cloudControllerMetrics);
         logger.info("{}", metricsSettings.identity().describe());
         HttpClientScraper defaultScraper =
-                builder.scraper == null ? new HttpClientScraper(builder.scrapeSettings) : null;
+                builder.scraper == null ? new HttpClientScraper(builder.scrapeSettings, builder.authenticators) : null;
         this.owned = new ArrayList<>(builder.ownedResources);
         if (defaultScraper != null) {
             owned.add(defaultScraper);
@@ -154,12 +155,19 @@ public final class Promregator implements AutoCloseable {
         private DiscoverySettings discoverySettings = DiscoverySettings.defaults();
         private boolean labelEnrichment = true;
         private boolean httpErrorOnFailure;
+        private Authenticators authenticators = Authenticators.NONE;
 
         private Builder() {}
 
         /** What {@code /discovery} writes. Default: the request's own address and the own-metrics entry. */
         public Builder discovery(DiscoverySettings value) {
             discoverySettings = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** How the default scraper authenticates to targets. Default: not at all. */
+        public Builder authenticators(Authenticators value) {
+            authenticators = Objects.requireNonNull(value);
             return this;
         }
 
@@ -196,6 +204,7 @@ public final class Promregator implements AutoCloseable {
             serverSettings = RuntimeSettings.server(config, serverSettings);
             labelConflict = config.promregator().scraping().labelConflict();
             labelEnrichment = config.promregator().scraping().labelEnrichment();
+            authenticators = Authenticators.fromConfig(config.promregator());
             httpErrorOnFailure = config.promregator().endpoint().httpErrorOnFailure();
             Discovery discovery = config.promregator().discovery();
             discoverySettings = new DiscoverySettings(

@@ -26,6 +26,8 @@ public record ScrapeResult(
         INSTANCE_NOT_RUNNING,
         /** No answer within {@code maxProcessingTime} (or the connect timeout): the fetch was cancelled. */
         TIMEOUT,
+        /** No credentials could be had for the target (its token service failed). */
+        AUTHENTICATION,
         /** Connection refused, reset, DNS or TLS failure. */
         CONNECTION,
         /** The body was larger than the configured limit. */

@@ -13,12 +13,20 @@ import java.util.Objects;
  * @param labels the labels the enricher adds to the target's samples and that mark its
  *     {@code promregator_up} series
  * @param headers extra request headers, such as {@code X-CF-APP-INSTANCE}
+ * @param authenticatorId the outbound authenticator ({@code promregator.targetAuthenticators[].id}); empty
+ *     for the global {@code promregator.authenticator}
  */
-public record Target(String id, URI url, Labels labels, Map<String, String> headers) {
+public record Target(String id, URI url, Labels labels, Map<String, String> headers, String authenticatorId) {
     public Target {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(labels, "labels");
         headers = Map.copyOf(headers);
+        Objects.requireNonNull(authenticatorId, "authenticatorId");
+    }
+
+    /** A target authenticated by the global authenticator. */
+    public Target(String id, URI url, Labels labels, Map<String, String> headers) {
+        this(id, url, labels, headers, "");
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How Promregator authenticates towards targets: {@code promregator.authenticator} (the global one) and
- * each entry of {@code promregator.targetAuthenticators} (with an {@code id}). Not implemented yet.
+ * each entry of {@code promregator.targetAuthenticators} (with an {@code id}). The type
+ * {@code OAuth2XSUAACertificate} is not supported yet: a configuration naming it fails at start.
  *
  * @param id referenced by {@code promregator.targets[].authenticatorId}; empty for the global authenticator
  * @param type {@code basic}, {@code OAuth2XSUAABasic}, {@code OAuth2XSUAACertificate}, {@code none}

@@ -60,7 +60,17 @@ final class ImplementedKeys {
             "promregator.targets[].preferredRouteRegex",
             "promregator.targets[].internalRoutePort",
             "promregator.targets[].kubernetesAnnotations",
-            "promregator.targets[].overrideRouteAndPath");
+            "promregator.targets[].overrideRouteAndPath",
+            "promregator.targets[].authenticatorId",
+            "promregator.authenticator.type",
+            "promregator.authenticator.basic.*",
+            "promregator.authenticator.oauth2xsuaaBasic.*",
+            "promregator.authenticator.oauth2xsuaa.*",
+            "promregator.targetAuthenticators[].id",
+            "promregator.targetAuthenticators[].type",
+            "promregator.targetAuthenticators[].basic.*",
+            "promregator.targetAuthenticators[].oauth2xsuaaBasic.*",
+            "promregator.targetAuthenticators[].oauth2xsuaa.*");
 
     private static final List<Pattern> GLOBS =
             PATTERNS.stream().map(ConfigRules::glob).toList();

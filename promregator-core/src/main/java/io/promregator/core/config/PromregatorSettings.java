@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param targets Cloud Foundry applications to scrape (accepted; no effect yet)
  * @param staticTargets endpoints outside Cloud Foundry (new key)
- * @param authenticator the global outbound authenticator (accepted; no effect yet)
- * @param targetAuthenticators outbound authenticators that targets refer to by id (accepted; no effect yet)
+ * @param authenticator the global outbound authenticator
+ * @param targetAuthenticators outbound authenticators that targets refer to by id
  * @param authentication the inbound Basic user (accepted; no effect yet)
  * @param defaultInternalRoutePort port for internal routes of targets without one (accepted; no effect yet)
  */

@@ -4,6 +4,7 @@ import io.promregator.core.ScrapeResult;
 import io.promregator.core.ScrapeResult.Outcome;
 import io.promregator.core.Scraper;
 import io.promregator.core.Target;
+import io.promregator.core.auth.Authenticators;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionParseException;
@@ -29,6 +30,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,13 +48,20 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
     private static final long ERROR_BODY_LIMIT = 512;
 
     private final ScrapeSettings settings;
+    private final Authenticators authenticators;
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor timer;
     private final HttpClient client;
     private final AsyncLimiter limiter;
 
     public HttpClientScraper(ScrapeSettings settings) {
+        this(settings, Authenticators.NONE);
+    }
+
+    /** A scraper that authenticates to each target as {@code authenticators} says. */
+    public HttpClientScraper(ScrapeSettings settings, Authenticators authenticators) {
         this.settings = settings;
+        this.authenticators = authenticators;
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.executor = Executors.newFixedThreadPool(threads, daemonThreads("promregator-scrape-"));
         this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("promregator-scrape-timer-"));
@@ -105,16 +114,36 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
             limiter.release();
             return;
         }
-        CompletableFuture<HttpResponse<byte[]>> exchange;
+        CompletableFuture<Optional<String>> authorization;
         try {
-            exchange = client.sendAsync(request(target), this::bodySubscriber);
+            authorization = authenticators.forTarget(target).authorization();
         } catch (RuntimeException e) {
-            exchange = CompletableFuture.failedFuture(e);
+            authorization = CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<HttpResponse<byte[]>> running = exchange;
+        AtomicReference<CompletableFuture<HttpResponse<byte[]>>> sent = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> running = authorization
+                .handle((header, error) -> {
+                    if (error != null) {
+                        throw new AuthenticationFailure(unwrap(error));
+                    }
+                    return header;
+                })
+                .thenCompose(header -> {
+                    CompletableFuture<HttpResponse<byte[]>> exchange =
+                            client.sendAsync(request(target, header), this::bodySubscriber);
+                    sent.set(exchange);
+                    if (result.isDone()) {
+                        exchange.cancel(true);
+                    }
+                    return exchange;
+                });
         result.whenComplete((r, e) -> {
             deadline.cancel(false);
-            running.cancel(true); // no-op when done; aborts the exchange on timeout or caller's cancel
+            running.cancel(true);
+            CompletableFuture<HttpResponse<byte[]>> exchange = sent.get();
+            if (exchange != null) {
+                exchange.cancel(true); // no-op when done; aborts the exchange on timeout or caller's cancel
+            }
         });
         running.whenComplete((response, error) -> {
             limiter.release();
@@ -124,7 +153,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         });
     }
 
-    private HttpRequest request(Target target) {
+    private HttpRequest request(Target target, Optional<String> authorization) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(target.url())
                 .GET()
                 .timeout(settings.socketReadTimeout())
@@ -134,6 +163,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         for (Map.Entry<String, String> header : target.headers().entrySet()) {
             builder.header(header.getKey(), header.getValue());
         }
+        authorization.ifPresent(value -> builder.header("Authorization", value));
         return builder.build();
     }
 
@@ -184,6 +214,18 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
     }
 
     private ScrapeResult fromError(Target target, long start, Throwable error) {
+        if (error instanceof AuthenticationFailure failure) {
+            logger.warn(
+                    "No credentials for {}: {}",
+                    target.url(),
+                    failure.getCause().getMessage());
+            return failure(
+                    target,
+                    Outcome.AUTHENTICATION,
+                    "no credentials: " + failure.getCause().getMessage(),
+                    start,
+                    0);
+        }
         if (error instanceof BodyTooLargeException) {
             return failure(target, Outcome.BODY_TOO_LARGE, error.getMessage(), start, 0);
         }
@@ -263,5 +305,12 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** The target's credentials could not be had; the scrape fails instead of going out without them. */
+    private static final class AuthenticationFailure extends RuntimeException {
+        AuthenticationFailure(Throwable cause) {
+            super(cause);
+        }
     }
 }

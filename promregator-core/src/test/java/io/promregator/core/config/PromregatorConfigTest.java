@@ -124,6 +124,8 @@ class PromregatorConfigTest {
         assertThat(ImplementedKeys.isImplemented("promregator.targets[0].orgName"))
                 .isTrue();
         assertThat(ImplementedKeys.isImplemented("promregator.targets[0].authenticatorId"))
+                .isTrue();
+        assertThat(ImplementedKeys.isImplemented("promregator.authenticator.oauth2xsuaaCertificate.client_id"))
                 .isFalse();
         assertThat(ImplementedKeys.isImplemented("cf.watchdog.enabled")).isFalse();
         assertThat(ImplementedKeys.isImplemented("promregator.metrics.internal"))

@@ -226,7 +226,8 @@ final class DiscoveryRun {
                             c.app().name(),
                             c.app().id(),
                             index),
-                    headers));
+                    headers,
+                    c.config().authenticatorId()));
         }
         step.match(where + ": " + count + (count == 1 ? " instance at " : " instances at ")
                 + targets.get(0).url()

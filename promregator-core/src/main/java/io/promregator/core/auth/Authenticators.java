@@ -1,0 +1,98 @@
+package io.promregator.core.auth;
+
+import io.promregator.core.Target;
+import io.promregator.core.config.Authenticator;
+import io.promregator.core.config.ConfigurationException;
+import io.promregator.core.config.PromregatorSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The outbound authenticators: the global one and those targets name by id. Thread-safe (immutable).
+ */
+public final class Authenticators {
+    /** No authentication for any target. */
+    public static final Authenticators NONE = new Authenticators(TargetAuthenticator.NONE, Map.of());
+
+    private final TargetAuthenticator global;
+    private final Map<String, TargetAuthenticator> byId;
+
+    public Authenticators(TargetAuthenticator global, Map<String, TargetAuthenticator> byId) {
+        this.global = global;
+        this.byId = Map.copyOf(byId);
+    }
+
+    /** The authenticator of a target: the one its id names, else the global one. */
+    public TargetAuthenticator forTarget(Target target) {
+        if (target.authenticatorId().isEmpty()) {
+            return global;
+        }
+        return byId.getOrDefault(target.authenticatorId(), global);
+    }
+
+    /**
+     * {@code promregator.authenticator} and {@code promregator.targetAuthenticators} as the original
+     * reads them: types {@code basic}, {@code OAuth2XSUAABasic} (also the deprecated {@code OAuth2XSUAA}),
+     * {@code none}, in any case.
+     *
+     * @throws ConfigurationException for a type this version cannot do ({@code OAuth2XSUAACertificate}) or
+     *     does not know, rather than scraping without credentials
+     */
+    public static Authenticators fromConfig(PromregatorSettings settings) {
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        List<String> problems = new ArrayList<>();
+        TargetAuthenticator global = create("promregator.authenticator", settings.authenticator(), client, problems);
+        Map<String, TargetAuthenticator> byId = new HashMap<>();
+        List<Authenticator> list = settings.targetAuthenticators();
+        for (int i = 0; i < list.size(); i++) {
+            byId.put(
+                    list.get(i).id(),
+                    create("promregator.targetAuthenticators[" + i + "]", list.get(i), client, problems));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return new Authenticators(global, byId);
+    }
+
+    private static TargetAuthenticator create(
+            String path, Authenticator config, HttpClient client, List<String> problems) {
+        String type = config.type().toLowerCase(Locale.ROOT);
+        switch (type) {
+            case "", "none", "null":
+                return TargetAuthenticator.NONE;
+            case "basic":
+                return new BasicAuthenticator(
+                        config.basic().username(), config.basic().password());
+            case "oauth2xsuaabasic", "oauth2xsuaa":
+                Authenticator.XsuaaBasic xsuaa =
+                        type.equals("oauth2xsuaa") ? config.oauth2xsuaa() : config.oauth2xsuaaBasic();
+                if (xsuaa.tokenServiceUrl().isEmpty()) {
+                    problems.add(path
+                            + ".oauth2xsuaaBasic.tokenServiceURL: must be the token service's URL. Found: nothing");
+                    return TargetAuthenticator.NONE;
+                }
+                return new ClientCredentialsAuthenticator(
+                        URI.create(xsuaa.tokenServiceUrl()),
+                        xsuaa.clientId(),
+                        xsuaa.clientSecret(),
+                        xsuaa.scopes(),
+                        client,
+                        Clock.systemUTC());
+            default:
+                problems.add(path + ".type: must be basic, OAuth2XSUAABasic or none (OAuth2XSUAACertificate is not "
+                        + "supported yet). Found: \"" + config.type() + "\"");
+                return TargetAuthenticator.NONE;
+        }
+    }
+}
