@@ -19,6 +19,7 @@ import io.promregator.core.scrape.SingleTargetScraping;
 import io.promregator.core.server.DiscoveryControls;
 import io.promregator.core.server.DiscoverySettings;
 import io.promregator.core.server.Endpoints;
+import io.promregator.core.server.InboundAuthentication;
 import io.promregator.core.server.PromregatorServer;
 import io.promregator.core.server.ServerSettings;
 import io.promregator.core.target.CompositeTargetResolver;
@@ -80,7 +81,8 @@ public final class Promregator implements AutoCloseable {
                 ownMetrics,
                 builder.discoveryControls,
                 builder.discoverySettings,
-                builder.httpErrorOnFailure);
+                builder.httpErrorOnFailure,
+                builder.inboundAuthentication);
     }
 
     public static Builder builder() {
@@ -156,12 +158,19 @@ public final class Promregator implements AutoCloseable {
         private boolean labelEnrichment = true;
         private boolean httpErrorOnFailure;
         private Authenticators authenticators = Authenticators.NONE;
+        private InboundAuthentication inboundAuthentication = InboundAuthentication.NONE;
 
         private Builder() {}
 
         /** What {@code /discovery} writes. Default: the request's own address and the own-metrics entry. */
         public Builder discovery(DiscoverySettings value) {
             discoverySettings = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Which endpoints ask callers for a Basic user. Default: none. */
+        public Builder inboundAuthentication(InboundAuthentication value) {
+            inboundAuthentication = Objects.requireNonNull(value);
             return this;
         }
 
@@ -205,6 +214,7 @@ public final class Promregator implements AutoCloseable {
             labelConflict = config.promregator().scraping().labelConflict();
             labelEnrichment = config.promregator().scraping().labelEnrichment();
             authenticators = Authenticators.fromConfig(config.promregator());
+            inboundAuthentication = InboundAuthentication.fromConfig(config.promregator());
             httpErrorOnFailure = config.promregator().endpoint().httpErrorOnFailure();
             Discovery discovery = config.promregator().discovery();
             discoverySettings = new DiscoverySettings(

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * The one user that callers of protected endpoints log in as ({@code promregator.authentication.basic}).
- * Not implemented yet. The original prints a random password at startup when none is set.
+ * When an endpoint asks for BASIC and no password is set, the start fails (the original printed a random
+ * password to stderr instead).
  */
 public record Authentication(BasicCredentials basic) {
     public Authentication {

@@ -70,7 +70,12 @@ final class ImplementedKeys {
             "promregator.targetAuthenticators[].type",
             "promregator.targetAuthenticators[].basic.*",
             "promregator.targetAuthenticators[].oauth2xsuaaBasic.*",
-            "promregator.targetAuthenticators[].oauth2xsuaa.*");
+            "promregator.targetAuthenticators[].oauth2xsuaa.*",
+            "promregator.authentication.basic.*",
+            "promregator.endpoint.auth",
+            "promregator.discovery.auth",
+            "promregator.metrics.auth",
+            "promregator.cache.invalidate.auth");
 
     private static final List<Pattern> GLOBS =
             PATTERNS.stream().map(ConfigRules::glob).toList();

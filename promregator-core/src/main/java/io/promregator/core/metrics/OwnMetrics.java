@@ -29,6 +29,7 @@ public final class OwnMetrics {
     private final Counter scrapes;
     private final Counter typeConflicts;
     private final Counter duplicateSeries;
+    private final Counter authenticationFailures;
 
     /** @param recordLatency whether to record the per-target latency histogram (high cardinality) */
     public OwnMetrics(boolean recordLatency) {
@@ -59,6 +60,11 @@ public final class OwnMetrics {
                         "promregator_merge_duplicate_series",
                         "Samples dropped from a merged exposition because an earlier sample had the same name and labels.")
                 .register(registry);
+        authenticationFailures = Counter.build(
+                        "promregator_inbound_authentication_failures",
+                        "Requests refused because they lacked the right Basic credentials, by endpoint.")
+                .labelNames("endpoint")
+                .register(registry);
         Info.build("promregator_instance", "This Promregator: where it runs, its instance id and version.")
                 .register(registry)
                 .info(settings.identity().labelPairs());
@@ -87,6 +93,11 @@ public final class OwnMetrics {
     public void recordScrape(ScrapeResult result) {
         scrapes.labels(result.outcome().name().toLowerCase(Locale.ROOT)).inc();
         targets.record(result);
+    }
+
+    /** Records a request refused for missing or wrong credentials. */
+    public void recordAuthenticationFailure(String endpoint) {
+        authenticationFailures.labels(endpoint).inc();
     }
 
     /** Records the conflicts one merge resolved. */

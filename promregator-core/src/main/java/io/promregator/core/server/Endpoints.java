@@ -10,6 +10,7 @@ import java.util.Objects;
  * What the server's endpoints answer from.
  *
  * @param httpErrorOnFailure whether {@code /singleTargetMetrics} answers a failed scrape with 502/504
+ * @param inboundAuthentication which endpoints ask callers for the Basic user
  */
 public record Endpoints(
         SingleEndpointScraping singleEndpoint,
@@ -18,7 +19,8 @@ public record Endpoints(
         OwnMetrics ownMetrics,
         DiscoveryControls discoveryControls,
         DiscoverySettings discovery,
-        boolean httpErrorOnFailure) {
+        boolean httpErrorOnFailure,
+        InboundAuthentication inboundAuthentication) {
     public Endpoints {
         Objects.requireNonNull(singleEndpoint, "singleEndpoint");
         Objects.requireNonNull(singleTarget, "singleTarget");
@@ -26,5 +28,6 @@ public record Endpoints(
         Objects.requireNonNull(ownMetrics, "ownMetrics");
         Objects.requireNonNull(discoveryControls, "discoveryControls");
         Objects.requireNonNull(discovery, "discovery");
+        Objects.requireNonNull(inboundAuthentication, "inboundAuthentication");
     }
 }

@@ -59,22 +59,47 @@ public final class PromregatorServer implements AutoCloseable {
         workers.allowCoreThreadTimeOut(true);
         server.setExecutor(workers);
         LoopGuard loopGuard = new LoopGuard(instanceId);
-        route("/metrics", loopGuard.guard(new MetricsHandler(endpoints.singleEndpoint())));
+        InboundAuthentication auth = endpoints.inboundAuthentication();
+        BasicAuthGuard basic = new BasicAuthGuard(auth, endpoints.ownMetrics());
+        route(
+                "/metrics",
+                basic.guard(
+                        auth.scraping(), "/metrics", loopGuard.guard(new MetricsHandler(endpoints.singleEndpoint()))));
         route(
                 SingleTargetHandler.PREFIX,
                 true,
-                loopGuard.guard(new SingleTargetHandler(endpoints.singleTarget(), endpoints.httpErrorOnFailure())));
-        route("/discovery", new DiscoveryHandler(endpoints.resolver(), endpoints.discovery()));
+                basic.guard(
+                        auth.scraping(),
+                        "/singleTargetMetrics",
+                        loopGuard.guard(
+                                new SingleTargetHandler(endpoints.singleTarget(), endpoints.httpErrorOnFailure()))));
+        route(
+                "/discovery",
+                basic.guard(
+                        auth.discovery(),
+                        "/discovery",
+                        new DiscoveryHandler(endpoints.resolver(), endpoints.discovery())));
         route(
                 "/promregatorMetrics",
-                new OwnMetricsHandler(endpoints.ownMetrics().registry()));
+                basic.guard(
+                        auth.metrics(),
+                        "/promregatorMetrics",
+                        new OwnMetricsHandler(endpoints.ownMetrics().registry())));
         route("/-/healthy", new HealthHandler(() -> true, "Promregator is Healthy.", ""));
         route(
                 "/-/ready",
                 new HealthHandler(
                         () -> !inFlight.stopping(), "Promregator is Ready.", "Promregator is shutting down."));
-        route("/cache/invalidate", new CacheInvalidateHandler(endpoints.discoveryControls()));
-        route("/explainTargets", new ExplainTargetsHandler(endpoints.discoveryControls()));
+        route(
+                "/cache/invalidate",
+                basic.guard(
+                        auth.cacheInvalidate(),
+                        "/cache/invalidate",
+                        new CacheInvalidateHandler(endpoints.discoveryControls())));
+        route(
+                "/explainTargets",
+                basic.guard(
+                        auth.discovery(), "/explainTargets", new ExplainTargetsHandler(endpoints.discoveryControls())));
         route("/", new IndexHandler());
         server.start();
         logger.info("Listening on {}:{}", settings.address(), port());

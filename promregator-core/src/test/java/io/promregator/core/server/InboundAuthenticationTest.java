@@ -1,0 +1,96 @@
+package io.promregator.core.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.promregator.core.Promregator;
+import io.promregator.core.config.ConfigLoader;
+import io.promregator.core.config.ConfigurationException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class InboundAuthenticationTest {
+    private static final String CONFIG = """
+            promregator:
+              authentication:
+                basic: {username: prometheus, password: "pa:ss wörd"}
+              endpoint: {auth: BASIC}
+              metrics: {auth: BASIC}
+              cache: {invalidate: {auth: BASIC}}
+            server: {address: 127.0.0.1, port: 0}
+            """;
+    private Promregator promregator;
+
+    @AfterEach
+    void stop() {
+        if (promregator != null) {
+            promregator.close();
+        }
+    }
+
+    private int status(String path, String authorization) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + promregator.port() + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 401) {
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .contains("Basic realm=\"Promregator\", charset=\"UTF-8\"");
+        }
+        return response.statusCode();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void protectedEndpointsAskForTheUserAndCountRefusals() throws Exception {
+        promregator = Promregator.builder()
+                .config(ConfigLoader.load(CONFIG, Map.of()))
+                .build()
+                .start();
+        String right = basic("prometheus", "pa:ss wörd");
+
+        assertThat(status("/metrics", null)).isEqualTo(401);
+        assertThat(status("/metrics", basic("prometheus", "wrong"))).isEqualTo(401);
+        assertThat(status("/singleTargetMetrics/5a1f0c2e-0000-4000-8000-000000000001/0", null))
+                .isEqualTo(401);
+        assertThat(status("/cache/invalidate?org=true", null)).isEqualTo(401);
+        assertThat(status("/metrics", right)).isEqualTo(200);
+        assertThat(status("/cache/invalidate?org=true", right)).isEqualTo(204);
+        assertThat(status("/discovery", null)).as("discovery.auth stays NONE").isEqualTo(200);
+        assertThat(status("/-/ready", null)).isEqualTo(200);
+        assertThat(status("/promregatorMetrics", null)).isEqualTo(401);
+        assertThat(promregator
+                        .ownMetrics()
+                        .registry()
+                        .getSampleValue(
+                                "promregator_inbound_authentication_failures_total",
+                                new String[] {"endpoint"},
+                                new String[] {"/metrics"}))
+                .isEqualTo(2.0);
+    }
+
+    @Test
+    void basicWithoutPasswordFailsAtStart() {
+        ConfigurationException e = catchThrowableOfType(
+                () -> Promregator.builder()
+                        .config(ConfigLoader.load("promregator:\n  discovery: {auth: BASIC}\n", Map.of())),
+                ConfigurationException.class);
+
+        assertThat(e.problems())
+                .containsExactly("promregator.authentication.basic.password: must be set when an endpoint's auth "
+                        + "is BASIC. Found: nothing");
+    }
+}
