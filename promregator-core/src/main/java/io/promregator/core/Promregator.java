@@ -5,6 +5,7 @@ import io.promregator.core.cf.CfDiscovery;
 import io.promregator.core.config.Discovery;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.config.RuntimeSettings;
+import io.promregator.core.config.ScrapeLimits;
 import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.enrich.LabelConflict;
 import io.promregator.core.exposition.Exposition;
@@ -62,8 +63,9 @@ public final class Promregator implements AutoCloseable {
                 builder.ownMetricsSettings.identity().withInstanceId(instanceId));
         this.ownMetrics = new OwnMetrics(metricsSettings, builder.cloudControllerMetrics);
         logger.info("{}", metricsSettings.identity().describe());
-        HttpClientScraper defaultScraper =
-                builder.scraper == null ? new HttpClientScraper(builder.scrapeSettings, builder.authenticators) : null;
+        HttpClientScraper defaultScraper = builder.scraper == null
+                ? new HttpClientScraper(builder.scrapeSettings, builder.authenticators, builder.limits)
+                : null;
         this.owned = new ArrayList<>(builder.ownedResources);
         if (defaultScraper != null) {
             owned.add(defaultScraper);
@@ -158,6 +160,7 @@ public final class Promregator implements AutoCloseable {
         private boolean labelEnrichment = true;
         private boolean httpErrorOnFailure;
         private Authenticators authenticators = Authenticators.NONE;
+        private ScrapeLimits limits = ScrapeLimits.defaults();
         private InboundAuthentication inboundAuthentication = InboundAuthentication.NONE;
 
         private Builder() {}
@@ -171,6 +174,12 @@ public final class Promregator implements AutoCloseable {
         /** Which endpoints ask callers for a Basic user. Default: none. */
         public Builder inboundAuthentication(InboundAuthentication value) {
             inboundAuthentication = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** What one target's exposition may hold before its scrape fails. Default: {@link ScrapeLimits#defaults()}. */
+        public Builder limits(ScrapeLimits value) {
+            limits = Objects.requireNonNull(value);
             return this;
         }
 
@@ -214,6 +223,7 @@ public final class Promregator implements AutoCloseable {
             labelConflict = config.promregator().scraping().labelConflict();
             labelEnrichment = config.promregator().scraping().labelEnrichment();
             authenticators = Authenticators.fromConfig(config.promregator());
+            limits = config.promregator().scraping().limits();
             inboundAuthentication = InboundAuthentication.fromConfig(config.promregator());
             httpErrorOnFailure = config.promregator().endpoint().httpErrorOnFailure();
             Discovery discovery = config.promregator().discovery();

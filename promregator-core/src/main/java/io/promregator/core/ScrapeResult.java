@@ -32,6 +32,8 @@ public record ScrapeResult(
         CONNECTION,
         /** The body was larger than the configured limit. */
         BODY_TOO_LARGE,
+        /** The exposition has more samples, labels or longer labels than {@code promregator.scraping.limits}. */
+        LIMIT_EXCEEDED,
         /** The Content-Type is not an exposition format. */
         UNSUPPORTED_CONTENT_TYPE,
         /** The body does not parse. */

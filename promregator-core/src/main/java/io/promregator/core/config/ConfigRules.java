@@ -91,7 +91,11 @@ final class ConfigRules {
                 "server.tomcat.maxThreads",
                 "cf.request.timeout.app",
                 "cf.request.timeout.routeMapping",
-                "cf.request.timeout.sharedDomain");
+                "cf.request.timeout.sharedDomain",
+                "promregator.scraping.limits.samples",
+                "promregator.scraping.limits.labels",
+                "promregator.scraping.limits.labelNameLength",
+                "promregator.scraping.limits.labelValueLength");
         values("must be a number of at least 0", n -> n.asDouble() >= 0, "cf.request.rateLimit");
         values("must be an integer of at least -1", n -> n.asLong() >= -1, "promregator.workaround.dnscache.timeout");
         values("must be a positive integer (bytes)", n -> n.asLong() > 0, "promregator.scraping.maxResponseSize");

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param labelEnrichment whether samples get the target's labels ({@code org_name}, ..., static labels)
  * @param labelConflict what happens when a sample already has such a label (new key)
  * @param maxResponseSize the largest body read from one target, in bytes, after decompression (new key)
+ * @param limits what one target's exposition may hold (new keys)
  */
 public record Scraping(
         int maxProcessingTime,
@@ -23,13 +24,15 @@ public record Scraping(
         Proxy proxy,
         boolean labelEnrichment,
         LabelConflict labelConflict,
-        long maxResponseSize) {
+        long maxResponseSize,
+        ScrapeLimits limits) {
 
     public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;
 
     public Scraping {
         proxy = Objects.requireNonNullElseGet(proxy, Proxy::defaults);
         labelConflict = Objects.requireNonNullElse(labelConflict, LabelConflict.EXPORTED);
+        limits = Objects.requireNonNullElseGet(limits, ScrapeLimits::defaults);
     }
 
     public static Scraping defaults() {
@@ -49,7 +52,8 @@ public record Scraping(
                 .proxy(proxy)
                 .labelEnrichment(labelEnrichment)
                 .labelConflict(labelConflict)
-                .maxResponseSize(maxResponseSize);
+                .maxResponseSize(maxResponseSize)
+                .limits(limits);
     }
 
     /** Starts from the original's defaults: 5 s for everything, 5 threads, enrichment on. */
@@ -62,6 +66,7 @@ public record Scraping(
         private boolean labelEnrichment = true;
         private LabelConflict labelConflict = LabelConflict.EXPORTED;
         private long maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+        private ScrapeLimits limits = ScrapeLimits.defaults();
 
         private Builder() {}
 
@@ -105,6 +110,11 @@ public record Scraping(
             return this;
         }
 
+        public Builder limits(ScrapeLimits value) {
+            this.limits = value;
+            return this;
+        }
+
         public Scraping build() {
             return new Scraping(
                     maxProcessingTime,
@@ -114,7 +124,8 @@ public record Scraping(
                     proxy,
                     labelEnrichment,
                     labelConflict,
-                    maxResponseSize);
+                    maxResponseSize,
+                    limits);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.promregator.core.ScrapeResult.Outcome;
 import io.promregator.core.Scraper;
 import io.promregator.core.Target;
 import io.promregator.core.auth.Authenticators;
+import io.promregator.core.config.ScrapeLimits;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionParseException;
@@ -49,6 +50,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
 
     private final ScrapeSettings settings;
     private final Authenticators authenticators;
+    private final ScrapeLimits limits;
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor timer;
     private final HttpClient client;
@@ -60,8 +62,14 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
 
     /** A scraper that authenticates to each target as {@code authenticators} says. */
     public HttpClientScraper(ScrapeSettings settings, Authenticators authenticators) {
+        this(settings, authenticators, ScrapeLimits.defaults());
+    }
+
+    /** A scraper that also fails targets whose exposition passes these limits. */
+    public HttpClientScraper(ScrapeSettings settings, Authenticators authenticators, ScrapeLimits limits) {
         this.settings = settings;
         this.authenticators = authenticators;
+        this.limits = limits;
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.executor = Executors.newFixedThreadPool(threads, daemonThreads("promregator-scrape-"));
         this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("promregator-scrape-timer-"));
@@ -203,6 +211,10 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
                 body = Gzip.decompress(body, settings.maxResponseBytes());
             }
             Exposition exposition = ExpositionParser.parse(body, format.get());
+            Optional<String> breach = ExpositionLimits.firstBreach(exposition, limits);
+            if (breach.isPresent()) {
+                return failure(target, Outcome.LIMIT_EXCEEDED, breach.get(), start, body.length);
+            }
             return ScrapeResult.success(target, exposition, elapsed(start), body.length);
         } catch (ExpositionParseException e) {
             return failure(target, Outcome.MALFORMED, "malformed exposition: " + e.getMessage(), start, body.length);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.promregator.core.ScrapeResult;
 import io.promregator.core.ScrapeResult.Outcome;
 import io.promregator.core.Target;
+import io.promregator.core.auth.Authenticators;
+import io.promregator.core.config.ScrapeLimits;
 import io.promregator.core.exposition.Labels;
 import io.promregator.core.exposition.MetricFamily;
 import io.promregator.core.testing.TestEndpoints;
@@ -175,6 +177,24 @@ class HttpClientScraperTest {
         assertThat(scrape(declared).outcome()).isEqualTo(Outcome.BODY_TOO_LARGE);
         assertThat(scrape(chunked).outcome()).isEqualTo(Outcome.BODY_TOO_LARGE);
         assertThat(scrape(bomb).outcome()).isEqualTo(Outcome.BODY_TOO_LARGE);
+    }
+
+    @Test
+    void expositionPastTheLimitsFailsThatTargetWithTheReason() {
+        scraper.close();
+        scraper = new HttpClientScraper(ScrapeSettings.defaults(), Authenticators.NONE, new ScrapeLimits(3, 2, 10, 20));
+        URI manySamples = endpoints.serve("/samples", TestEndpoints.body(TEXT, "a 1\nb 1\nc 1\nd 1\n"));
+        URI manyLabels = endpoints.serve("/labels", TestEndpoints.body(TEXT, "a{x=\"1\",y=\"2\",z=\"3\"} 1\n"));
+        URI longName = endpoints.serve("/name", TestEndpoints.body(TEXT, "a{very_long_label_name=\"1\"} 1\n"));
+        URI longValue = endpoints.serve("/value", TestEndpoints.body(TEXT, "a{x=\"" + "v".repeat(21) + "\"} 1\n"));
+        URI fine = endpoints.serve("/fine", TestEndpoints.body(TEXT, "a{x=\"1\",y=\"2\"} 1\nb 2\nc 3\n"));
+
+        assertThat(scrape(manySamples).failure()).isEqualTo("4 samples, more than the limit of 3");
+        assertThat(scrape(manyLabels).failure()).isEqualTo("a has 3 labels, more than the limit of 2");
+        assertThat(scrape(longName).failure())
+                .isEqualTo("a has a label name of 20 characters, more than the limit of 10");
+        assertThat(scrape(longValue).outcome()).isEqualTo(Outcome.LIMIT_EXCEEDED);
+        assertThat(scrape(fine).outcome()).isEqualTo(Outcome.SUCCESS);
     }
 
     @Test
