@@ -66,6 +66,7 @@ final class ImplementedKeys {
             "promregator.authenticator.basic.*",
             "promregator.authenticator.oauth2xsuaaBasic.*",
             "promregator.authenticator.oauth2xsuaa.*",
+            "promregator.targetAuthenticators[].", // an entry whose every key is implemented
             "promregator.targetAuthenticators[].id",
             "promregator.targetAuthenticators[].type",
             "promregator.targetAuthenticators[].basic.*",
