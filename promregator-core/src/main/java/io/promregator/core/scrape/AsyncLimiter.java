@@ -44,12 +44,4 @@ final class AsyncLimiter {
         }
         executor.execute(next);
     }
-
-    synchronized int running() {
-        return running;
-    }
-
-    synchronized int waiting() {
-        return waiting.size();
-    }
 }

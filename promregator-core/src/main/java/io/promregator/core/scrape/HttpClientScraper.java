@@ -90,19 +90,9 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         return settings;
     }
 
-    /** Fetches running now. */
-    public int inFlight() {
-        return limiter.running();
-    }
-
     /** Deadlines of fetches still running or waiting. */
     int pendingDeadlines() {
         return timer.getQueue().size();
-    }
-
-    /** Fetches waiting for a free slot. */
-    public int queued() {
-        return limiter.waiting();
     }
 
     @Override

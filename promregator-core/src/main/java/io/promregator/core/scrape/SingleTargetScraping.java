@@ -59,17 +59,9 @@ public final class SingleTargetScraping {
         ScrapeResult result = scraper.scrape(target).join();
         ownMetrics.recordScrape(result);
         Labels labels = labelEnrichment ? target.labels() : Labels.EMPTY;
-        ScrapeResult labelled = labelEnrichment
-                ? result
-                : new ScrapeResult(
-                        new Target(target.id(), target.url(), Labels.EMPTY, target.headers()),
-                        result.outcome(),
-                        result.exposition(),
-                        result.failure(),
-                        result.duration(),
-                        result.bodyBytes());
         Exposition own = result.isUp() ? enricher.enrich(result.exposition(), labels) : Exposition.EMPTY;
-        ExpositionMerger.MergeResult merged = merger.merge(List.of(UpMetrics.of(List.of(labelled)), own));
+        ExpositionMerger.MergeResult merged =
+                merger.merge(List.of(UpMetrics.of(List.of(result), labelEnrichment), own));
         ownMetrics.recordMerge(merged);
         return new Scrape(result, merged.exposition());
     }

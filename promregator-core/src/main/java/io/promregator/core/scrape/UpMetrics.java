@@ -30,11 +30,16 @@ public final class UpMetrics {
      * outcome: {@code timeout}, {@code instance_not_running}, ...) for each result that failed.
      */
     public static Exposition of(List<ScrapeResult> results) {
+        return of(results, true);
+    }
+
+    /** The same, labelled with the targets' labels only when {@code withTargetLabels}. */
+    public static Exposition of(List<ScrapeResult> results, boolean withTargetLabels) {
         List<Sample> up = new ArrayList<>(results.size());
         List<Sample> duration = new ArrayList<>(results.size());
         List<Sample> failures = new ArrayList<>();
         for (ScrapeResult result : results) {
-            Labels labels = result.target().labels();
+            Labels labels = withTargetLabels ? result.target().labels() : Labels.EMPTY;
             up.add(new Sample(UP, labels, result.isUp() ? 1 : 0));
             duration.add(new Sample(SCRAPE_DURATION, labels, result.duration().toNanos() / 1e9));
             if (!result.isUp()) {
