@@ -9,6 +9,7 @@ import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.server.DiscoveryControls;
+import io.promregator.core.server.PromregatorServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -34,8 +35,9 @@ public final class Main {
         if (Runtime.getRuntime().availableProcessors() <= 2) {
             System.getProperties().putIfAbsent("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
         }
-        // TCP_NODELAY for the JDK's HTTP server, also for the simulator of --demo, which starts first.
-        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+        // TCP_NODELAY and request limits for the JDK's HTTP server, read when the JVM's first one starts: the
+        // simulator of --demo starts before ours.
+        PromregatorServer.prepareJvm();
     }
 
     private static final Logger logger = LoggerFactory.getLogger(Main.class);

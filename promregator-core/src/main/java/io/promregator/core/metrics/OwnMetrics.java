@@ -30,6 +30,7 @@ public final class OwnMetrics {
     private final Counter typeConflicts;
     private final Counter duplicateSeries;
     private final Counter authenticationFailures;
+    private final Counter inboundRefusals;
 
     /** @param recordLatency whether to record the per-target latency histogram (high cardinality) */
     public OwnMetrics(boolean recordLatency) {
@@ -65,6 +66,13 @@ public final class OwnMetrics {
                         "Requests refused because they lacked the right Basic credentials, by endpoint.")
                 .labelNames("endpoint")
                 .register(registry);
+        inboundRefusals = Counter.build(
+                        "promregator_inbound_refusals",
+                        "Requests and connections the server refused, by reason: busy (503 when every worker and "
+                                + "queue place is taken), slow_request (request head not sent in time), "
+                                + "too_many_connections.")
+                .labelNames("reason")
+                .register(registry);
         Info.build("promregator_instance", "This Promregator: where it runs, its instance id and version.")
                 .register(registry)
                 .info(settings.identity().labelPairs());
@@ -98,6 +106,14 @@ public final class OwnMetrics {
     /** Records a request refused for missing or wrong credentials. */
     public void recordAuthenticationFailure(String endpoint) {
         authenticationFailures.labels(endpoint).inc();
+    }
+
+    /**
+     * Records a request or connection the server refused: {@code busy} (workers and queue full, 503),
+     * {@code slow_request} (request head not sent in time), {@code too_many_connections}.
+     */
+    public void recordInboundRefusal(String reason) {
+        inboundRefusals.labels(reason).inc();
     }
 
     /** Records the conflicts one merge resolved. */

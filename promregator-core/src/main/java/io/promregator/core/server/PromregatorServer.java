@@ -1,11 +1,15 @@
 package io.promregator.core.server;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.promregator.core.metrics.OwnMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,20 +17,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The aggregator's HTTP endpoints on the JDK's {@code com.sun.net.httpserver}, answered by a bounded
- * pool of workers. {@link #close()} stops accepting, lets requests in flight finish within the grace
- * period, and returns.
+ * The aggregator's HTTP endpoints on the JDK's {@code com.sun.net.httpserver}. Each connection's request is
+ * read on a {@link ConnectionThreads connection thread} with a deadline, then answered by a bounded pool of
+ * workers; when they and their queue are full, the caller gets 503 at once. {@link #close()} stops
+ * accepting, lets requests in flight finish within the grace period, and returns.
  */
 public final class PromregatorServer implements AutoCloseable {
     private static final Logger logger = LoggerFactory.getLogger(PromregatorServer.class);
-    /**
-     * The JDK server writes a response's headers and body apart; without TCP_NODELAY the body waits for the
-     * client's delayed ACK, up to 40 ms on Linux. The JDK reads this when the JVM's first server starts.
-     */
-    static final String NO_DELAY = "sun.net.httpserver.nodelay";
-
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
+    private final ConnectionThreads connections;
+    private final OwnMetrics ownMetrics;
     private final ServerSettings settings;
     private final InFlight inFlight = new InFlight();
 
@@ -37,7 +38,8 @@ public final class PromregatorServer implements AutoCloseable {
      */
     public PromregatorServer(ServerSettings settings, Endpoints endpoints, String instanceId) {
         this.settings = settings;
-        System.getProperties().putIfAbsent(NO_DELAY, "true");
+        JdkServerProperties.apply();
+        this.ownMetrics = endpoints.ownMetrics();
         try {
             server = HttpServer.create(new InetSocketAddress(settings.address(), settings.port()), 128);
         } catch (IOException e) {
@@ -50,14 +52,26 @@ public final class PromregatorServer implements AutoCloseable {
                 settings.threads(),
                 60,
                 TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, settings.queue())),
+                settings.queue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(settings.queue()),
                 runnable -> {
                     Thread thread = new Thread(runnable, "promregator-http-" + counter.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
         workers.allowCoreThreadTimeOut(true);
-        server.setExecutor(workers);
+        connections = new ConnectionThreads(
+                settings.connectionThreads(), settings.requestHeadTimeout(), new ConnectionThreads.Refusals() {
+                    @Override
+                    public void slowRequest() {
+                        ownMetrics.recordInboundRefusal("slow_request");
+                    }
+
+                    @Override
+                    public void tooManyConnections() {
+                        ownMetrics.recordInboundRefusal("too_many_connections");
+                    }
+                });
+        server.setExecutor(connections);
         LoopGuard loopGuard = new LoopGuard(instanceId);
         InboundAuthentication auth = endpoints.inboundAuthentication();
         BasicAuthGuard basic = new BasicAuthGuard(auth, endpoints.ownMetrics());
@@ -110,7 +124,40 @@ public final class PromregatorServer implements AutoCloseable {
     }
 
     private void route(String path, boolean prefix, HttpHandler handler) {
-        server.createContext(path, new Route(path, prefix, handler, settings.gzip(), inFlight));
+        Route route = new Route(path, prefix, handler, settings.gzip(), inFlight);
+        server.createContext(path, exchange -> handOn(exchange, route));
+    }
+
+    /** On the connection's thread: gives the request to a worker, or answers 503 when all are taken. */
+    private void handOn(HttpExchange exchange, Route route) throws IOException {
+        if (!connections.headRead()) {
+            exchange.close();
+            return;
+        }
+        try {
+            workers.execute(() -> route.handle(exchange));
+        } catch (RejectedExecutionException e) {
+            ownMetrics.recordInboundRefusal("busy");
+            try (exchange) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                exchange.getResponseHeaders().set("Connection", "close");
+                Responses.sendText(
+                        exchange,
+                        503,
+                        "Promregator is busy: " + settings.threads() + " requests are being answered and "
+                                + settings.queue() + " are waiting.");
+            }
+        }
+    }
+
+    /**
+     * Sets the JDK server's system properties (TCP_NODELAY; at most 8 KiB and 100 request headers; no waiting
+     * for unread request bodies; 60 s to send a response) where the application has not set them. The JDK
+     * reads them when the JVM's first server starts; a server starts this itself, so calling it matters only
+     * when another JDK server starts earlier.
+     */
+    public static void prepareJvm() {
+        JdkServerProperties.apply();
     }
 
     /** The port listened on; the one chosen when the settings said 0. */
@@ -141,5 +188,6 @@ public final class PromregatorServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         workers.shutdownNow();
+        connections.close();
     }
 }

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * HEAD only, and a 500 with a reason instead of a dropped connection when a handler fails. Loops are
  * refused by the {@link LoopGuard} around the scraping endpoints' handlers.
  */
-final class Route implements HttpHandler {
+final class Route {
     private static final Logger logger = LoggerFactory.getLogger(Route.class);
 
     private final String path;
@@ -33,12 +33,14 @@ final class Route implements HttpHandler {
         this.inFlight = inFlight;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    /** Answers one request, on a worker; never throws, always closes the exchange. */
+    void handle(HttpExchange exchange) {
         if (!inFlight.enter()) {
             try (exchange) {
                 exchange.getResponseHeaders().set("Connection", "close");
                 Responses.sendText(exchange, 503, "Promregator is shutting down.");
+            } catch (IOException e) {
+                logger.debug("Client went away during {}: {}", exchange.getRequestURI(), e.toString());
             }
             return;
         }

@@ -12,40 +12,86 @@ import java.util.Objects;
  * @param queue requests waiting for a worker beyond which new connections are refused
  * @param shutdownGrace how long a stop waits for requests in flight
  * @param gzip whether responses are gzip-compressed for clients that accept it
+ * @param connectionThreads connections whose request is being read at once; one more is closed at once.
+ *     Reading a request holds no worker, so clients slow to send theirs do not delay the others
+ * @param requestHeadTimeout how long a client may take to send its request line and headers before the
+ *     connection is closed
  */
-public record ServerSettings(String address, int port, int threads, int queue, Duration shutdownGrace, boolean gzip) {
+public record ServerSettings(
+        String address,
+        int port,
+        int threads,
+        int queue,
+        Duration shutdownGrace,
+        boolean gzip,
+        int connectionThreads,
+        Duration requestHeadTimeout) {
     public static final int DEFAULT_THREADS = 16;
     public static final int DEFAULT_QUEUE = 256;
+    public static final int DEFAULT_CONNECTION_THREADS = 256;
+    public static final Duration DEFAULT_REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(10);
 
     public ServerSettings {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(requestHeadTimeout, "requestHeadTimeout");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535. Found: " + port);
         }
         if (threads < 1 || queue < 0) {
             throw new IllegalArgumentException("threads must be at least 1 and queue not negative");
         }
+        if (connectionThreads < 1 || requestHeadTimeout.isNegative() || requestHeadTimeout.isZero()) {
+            throw new IllegalArgumentException("connectionThreads must be at least 1 and requestHeadTimeout positive");
+        }
     }
 
-    /** All addresses, port 8080, 16 workers (as the original's Tomcat), 10 s to finish on stop, gzip. */
+    /**
+     * All addresses, port 8080, 16 workers (as the original's Tomcat) and 256 requests waiting, 10 s to finish
+     * on stop, gzip, 256 connections being read, 10 s to send a request head.
+     */
     public static ServerSettings defaults() {
-        return new ServerSettings("0.0.0.0", 8080, DEFAULT_THREADS, DEFAULT_QUEUE, Duration.ofSeconds(10), true);
+        return new ServerSettings(
+                "0.0.0.0",
+                8080,
+                DEFAULT_THREADS,
+                DEFAULT_QUEUE,
+                Duration.ofSeconds(10),
+                true,
+                DEFAULT_CONNECTION_THREADS,
+                DEFAULT_REQUEST_HEAD_TIMEOUT);
     }
 
     public ServerSettings withAddress(String value) {
-        return new ServerSettings(value, port, threads, queue, shutdownGrace, gzip);
+        return new ServerSettings(
+                value, port, threads, queue, shutdownGrace, gzip, connectionThreads, requestHeadTimeout);
     }
 
     public ServerSettings withPort(int value) {
-        return new ServerSettings(address, value, threads, queue, shutdownGrace, gzip);
+        return new ServerSettings(
+                address, value, threads, queue, shutdownGrace, gzip, connectionThreads, requestHeadTimeout);
     }
 
     public ServerSettings withThreads(int value) {
-        return new ServerSettings(address, port, value, queue, shutdownGrace, gzip);
+        return new ServerSettings(
+                address, port, value, queue, shutdownGrace, gzip, connectionThreads, requestHeadTimeout);
     }
 
     public ServerSettings withGzip(boolean value) {
-        return new ServerSettings(address, port, threads, queue, shutdownGrace, value);
+        return new ServerSettings(
+                address, port, threads, queue, shutdownGrace, value, connectionThreads, requestHeadTimeout);
+    }
+
+    public ServerSettings withQueue(int value) {
+        return new ServerSettings(
+                address, port, threads, value, shutdownGrace, gzip, connectionThreads, requestHeadTimeout);
+    }
+
+    public ServerSettings withConnectionThreads(int value) {
+        return new ServerSettings(address, port, threads, queue, shutdownGrace, gzip, value, requestHeadTimeout);
+    }
+
+    public ServerSettings withRequestHeadTimeout(Duration value) {
+        return new ServerSettings(address, port, threads, queue, shutdownGrace, gzip, connectionThreads, value);
     }
 }

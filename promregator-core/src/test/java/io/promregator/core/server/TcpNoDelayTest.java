@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 class TcpNoDelayTest {
     @Test
     void startingTheServerAsksTheJdkForTcpNoDelayUnlessTheApplicationChoseItself() {
-        System.clearProperty(PromregatorServer.NO_DELAY);
+        System.clearProperty(JdkServerProperties.NO_DELAY);
         try (Promregator promregator = Promregator.builder()
                 .server(ServerSettings.defaults().withAddress("127.0.0.1").withPort(0))
                 .build()
                 .start()) {
-            assertThat(System.getProperty(PromregatorServer.NO_DELAY)).isEqualTo("true");
+            assertThat(System.getProperty(JdkServerProperties.NO_DELAY)).isEqualTo("true");
         }
     }
 }
