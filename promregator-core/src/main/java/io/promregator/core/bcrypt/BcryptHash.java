@@ -20,9 +20,9 @@ public final class BcryptHash {
     public static final int MAX_COST = 31;
     public static final int LENGTH = 60;
 
-    /** What a bcrypt hash must look like, for messages. */
-    public static final String FORM = "$2a$, $2b$ or $2y$, a two-digit cost from 04 to 31, $, then 53 characters"
-            + " of ./A-Za-z0-9 (60 characters in all)";
+    /** What follows the prefix of a bcrypt hash, for messages. */
+    public static final String FORM = "that prefix, a two-digit cost from 04 to 31, $, then 53 characters of"
+            + " ./A-Za-z0-9 (60 characters in all)";
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 23;
