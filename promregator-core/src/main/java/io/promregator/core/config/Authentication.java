@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * The one user that callers of protected endpoints log in as ({@code promregator.authentication.basic}).
  * When an endpoint asks for BASIC and no password is set, the start fails (the original printed a random
- * password to stderr instead).
+ * password to stderr instead). A password starting with {@code $2a$}, {@code $2b$} or {@code $2y$} is a
+ * bcrypt hash of the password callers send.
  */
 public record Authentication(BasicCredentials basic) {
     public Authentication {

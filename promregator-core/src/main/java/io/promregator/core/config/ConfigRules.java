@@ -2,6 +2,7 @@ package io.promregator.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.promregator.core.bcrypt.BcryptHash;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.regex.PatternSyntaxException;
 final class ConfigRules {
     static final String PORT = "must be an integer between 0 and 65535";
     static final String URL = "must be an absolute http or https URL";
+    static final String INBOUND_PASSWORD =
+            "must be a plain password, or a bcrypt hash if it starts with $2a$, $2b$ or $2y$: " + BcryptHash.FORM;
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Set<String> RESTRICTED_HEADERS =
@@ -130,6 +133,11 @@ final class ConfigRules {
                 text(s -> s.isEmpty() || AUTHENTICATOR_TYPES.contains(s.toLowerCase(Locale.ROOT))),
                 "promregator.authenticator.type",
                 "promregator.targetAuthenticators[].type");
+        // One expectation for every malformed hash: a message shows no part of a password or its hash.
+        values(
+                INBOUND_PASSWORD,
+                text(s -> !BcryptHash.looksLikeBcrypt(s) || BcryptHash.isWellFormed(s)),
+                "promregator.authentication.basic.password");
         values(
                 URL,
                 text(s -> s.isEmpty() || isHttpUrl(s)),

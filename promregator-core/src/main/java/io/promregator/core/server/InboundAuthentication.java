@@ -1,5 +1,6 @@
 package io.promregator.core.server;
 
+import io.promregator.core.bcrypt.BcryptHash;
 import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.EndpointAuth;
 import io.promregator.core.config.PromregatorSettings;
@@ -12,7 +13,8 @@ import java.util.Objects;
  * original's keys: {@code promregator.endpoint.auth} ({@code /metrics}, {@code /singleTargetMetrics}),
  * {@code promregator.discovery.auth} ({@code /discovery}, {@code /explainTargets}),
  * {@code promregator.metrics.auth} ({@code /promregatorMetrics}), {@code promregator.cache.invalidate.auth}.
- * Health endpoints are always open.
+ * Health endpoints are always open. The password may be given as a bcrypt hash, as in the Prometheus
+ * exporters' web configuration.
  */
 public record InboundAuthentication(
         String username,
@@ -24,9 +26,22 @@ public record InboundAuthentication(
 
     public static final InboundAuthentication NONE = new InboundAuthentication("", "", false, false, false, false);
 
+    /**
+     * @param password the password, or its bcrypt hash when it starts with {@code $2a$}, {@code $2b$} or
+     *     {@code $2y$}
+     * @throws IllegalArgumentException when the password starts like a bcrypt hash but is not one
+     */
     public InboundAuthentication {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
+        if (BcryptHash.looksLikeBcrypt(password)) {
+            try {
+                BcryptHash.parse(password);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "password: starts like a bcrypt hash but is malformed: " + e.getMessage(), e);
+            }
+        }
     }
 
     /**

@@ -217,6 +217,33 @@ class ConfigValidationTest {
     }
 
     @Test
+    void rejectsAMalformedBcryptHashAsPasswordWithoutShowingIt() {
+        assertThat(problems("promregator.authentication.basic.password: '$2a$10$short'"))
+                .containsExactly("promregator.authentication.basic.password: must be a plain password, or a bcrypt"
+                        + " hash if it starts with $2a$, $2b$ or $2y$: that prefix, a two-digit cost from 04 to 31, $,"
+                        + " then 53 characters of ./A-Za-z0-9 (60 characters in all). Found: <hidden>");
+    }
+
+    @Test
+    void acceptsABcryptHashOrAPlainPasswordAsInboundPassword() {
+        assertThat(ConfigLoader.load(
+                                "promregator.authentication.basic.password:"
+                                        + " '$2b$04$f69KbJVvBkiWvb4N.ai6g.MhEFMJlythp5yoa9xexyLS7Wn/dQDQ6'",
+                                Map.of())
+                        .promregator()
+                        .authentication()
+                        .basic()
+                        .password())
+                .hasSize(60);
+        assertThat(ConfigLoader.load("promregator.authentication.basic.password: '$2x$not bcrypt'", Map.of())
+                        .promregator()
+                        .authentication()
+                        .basic()
+                        .password())
+                .isEqualTo("$2x$not bcrypt");
+    }
+
+    @Test
     void exceptionMessageListsAllProblems() {
         assertThatThrownBy(() -> ConfigLoader.load("server.port: x\npromregator.scraping.threads: 0", Map.of()))
                 .isInstanceOf(ConfigurationException.class)

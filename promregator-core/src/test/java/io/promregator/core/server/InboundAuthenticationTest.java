@@ -1,6 +1,7 @@
 package io.promregator.core.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.promregator.core.Promregator;
@@ -80,6 +81,63 @@ class InboundAuthenticationTest {
                                 new String[] {"endpoint"},
                                 new String[] {"/metrics"}))
                 .isEqualTo(2.0);
+    }
+
+    @Test
+    void aPasswordGivenAsBcryptHashLetsTheRightPasswordInAndCountsWrongOnes() throws Exception {
+        // "pa:ss wörd" at cost 4, made by libxcrypt 4.4.33 (see BcryptHashTest for the command).
+        String config =
+                CONFIG.replace("\"pa:ss wörd\"", "'$2y$04$yoxou3keoQUdpRHYuVXwhO7yaDDFctzwiopQtfIYJUEmFQEiO0rne'");
+        promregator = Promregator.builder()
+                .config(ConfigLoader.load(config, Map.of()))
+                .build()
+                .start();
+        String right = basic("prometheus", "pa:ss wörd");
+
+        assertThat(status("/metrics", right)).isEqualTo(200);
+        assertThat(status("/metrics", right))
+                .as("again, now from the remembered header")
+                .isEqualTo(200);
+        assertThat(status("/cache/invalidate?org=true", right)).isEqualTo(204);
+        assertThat(status("/metrics", basic("prometheus", "wrong"))).isEqualTo(401);
+        assertThat(status("/metrics", basic("admin", "pa:ss wörd"))).isEqualTo(401);
+        assertThat(status("/metrics", null)).isEqualTo(401);
+        assertThat(status(
+                        "/metrics",
+                        basic("prometheus", "$2y$04$yoxou3keoQUdpRHYuVXwhO7yaDDFctzwiopQtfIYJUEmFQEiO0rne")))
+                .as("the hash itself is no password")
+                .isEqualTo(401);
+        assertThat(status("/metrics", right)).isEqualTo(200);
+        assertThat(promregator
+                        .ownMetrics()
+                        .registry()
+                        .getSampleValue(
+                                "promregator_inbound_authentication_failures_total",
+                                new String[] {"endpoint"},
+                                new String[] {"/metrics"}))
+                .isEqualTo(4.0);
+    }
+
+    @Test
+    void aMalformedBcryptHashFailsAtStartWithoutShowingIt() {
+        String config =
+                CONFIG.replace("\"pa:ss wörd\"", "'$2b$03$yoxou3keoQUdpRHYuVXwhO7yaDDFctzwiopQtfIYJUEmFQEiO0rne'");
+        ConfigurationException e = catchThrowableOfType(
+                () -> Promregator.builder().config(ConfigLoader.load(config, Map.of())), ConfigurationException.class);
+
+        assertThat(e.problems())
+                .containsExactly("promregator.authentication.basic.password: must be a plain password, or a bcrypt"
+                        + " hash if it starts with $2a$, $2b$ or $2y$: that prefix, a two-digit cost from 04 to 31, $,"
+                        + " then 53 characters of ./A-Za-z0-9 (60 characters in all). Found: <hidden>");
+        assertThat(e.getMessage()).doesNotContain("yoxou3");
+    }
+
+    @Test
+    void aMalformedBcryptHashIsRefusedWhenBuiltInCode() {
+        assertThatThrownBy(() -> new InboundAuthentication("u", "$2b$10$tooShort", true, false, false, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("password: starts like a bcrypt hash but is malformed: a bcrypt hash has 60 characters,"
+                        + " found 15");
     }
 
     @Test
