@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Promregator's own metrics ({@code promregator.metrics.*}).
  *
- * @param auth whether {@code /promregatorMetrics} asks for the inbound Basic credentials (accepted; no effect yet)
+ * @param auth whether {@code /promregatorMetrics} asks for the inbound Basic credentials
  * @param internal whether internal metrics of Cloud Foundry access (request latency, caches) are exposed
  * @param requestLatency whether a per-target latency histogram is recorded (high cardinality)
  * @param labelNamePrefix prefix for the target label names on the per-target own metrics; empty for none

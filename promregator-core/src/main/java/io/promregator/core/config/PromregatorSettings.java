@@ -7,12 +7,12 @@ import java.util.Objects;
 /**
  * Everything under {@code promregator.*}.
  *
- * @param targets Cloud Foundry applications to scrape (accepted; no effect yet)
+ * @param targets Cloud Foundry applications to scrape
  * @param staticTargets endpoints outside Cloud Foundry (new key)
  * @param authenticator the global outbound authenticator
  * @param targetAuthenticators outbound authenticators that targets refer to by id
- * @param authentication the inbound Basic user (accepted; no effect yet)
- * @param defaultInternalRoutePort port for internal routes of targets without one (accepted; no effect yet)
+ * @param authentication the inbound Basic user
+ * @param defaultInternalRoutePort port for internal routes of targets without one
  */
 public record PromregatorSettings(
         List<CfTarget> targets,
