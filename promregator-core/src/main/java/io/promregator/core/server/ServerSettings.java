@@ -2,6 +2,8 @@ package io.promregator.core.server;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * The HTTP server's settings.
@@ -12,14 +14,23 @@ import java.util.Objects;
  * @param queue requests waiting for a worker beyond which new connections are refused
  * @param shutdownGrace how long a stop waits for requests in flight
  * @param gzip whether responses are gzip-compressed for clients that accept it
+ * @param tls when present, HTTPS (TLS 1.3 and 1.2 only) with this context's certificate; else plain HTTP
  */
-public record ServerSettings(String address, int port, int threads, int queue, Duration shutdownGrace, boolean gzip) {
+public record ServerSettings(
+        String address,
+        int port,
+        int threads,
+        int queue,
+        Duration shutdownGrace,
+        boolean gzip,
+        Optional<SSLContext> tls) {
     public static final int DEFAULT_THREADS = 16;
     public static final int DEFAULT_QUEUE = 256;
 
     public ServerSettings {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(tls, "tls");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535. Found: " + port);
         }
@@ -28,24 +39,30 @@ public record ServerSettings(String address, int port, int threads, int queue, D
         }
     }
 
-    /** All addresses, port 8080, 16 workers (as the original's Tomcat), 10 s to finish on stop, gzip. */
+    /** All addresses, port 8080, 16 workers (as the original's Tomcat), 10 s to finish on stop, gzip, plain HTTP. */
     public static ServerSettings defaults() {
-        return new ServerSettings("0.0.0.0", 8080, DEFAULT_THREADS, DEFAULT_QUEUE, Duration.ofSeconds(10), true);
+        return new ServerSettings(
+                "0.0.0.0", 8080, DEFAULT_THREADS, DEFAULT_QUEUE, Duration.ofSeconds(10), true, Optional.empty());
     }
 
     public ServerSettings withAddress(String value) {
-        return new ServerSettings(value, port, threads, queue, shutdownGrace, gzip);
+        return new ServerSettings(value, port, threads, queue, shutdownGrace, gzip, tls);
     }
 
     public ServerSettings withPort(int value) {
-        return new ServerSettings(address, value, threads, queue, shutdownGrace, gzip);
+        return new ServerSettings(address, value, threads, queue, shutdownGrace, gzip, tls);
     }
 
     public ServerSettings withThreads(int value) {
-        return new ServerSettings(address, port, value, queue, shutdownGrace, gzip);
+        return new ServerSettings(address, port, value, queue, shutdownGrace, gzip, tls);
     }
 
     public ServerSettings withGzip(boolean value) {
-        return new ServerSettings(address, port, threads, queue, shutdownGrace, value);
+        return new ServerSettings(address, port, threads, queue, shutdownGrace, value, tls);
+    }
+
+    /** HTTPS with this context's certificate and key (e.g. {@code TlsIdentity.serverContext()}). */
+    public ServerSettings withTls(SSLContext value) {
+        return new ServerSettings(address, port, threads, queue, shutdownGrace, gzip, Optional.of(value));
     }
 }
