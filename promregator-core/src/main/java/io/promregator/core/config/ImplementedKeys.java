@@ -20,6 +20,14 @@ final class ImplementedKeys {
             "server.tomcat.threads.max",
             "server.tomcat.maxThreads",
             "server.compression.enabled",
+            "server.ssl.enabled",
+            "server.ssl.certificate",
+            "server.ssl.certificate-private-key",
+            "server.ssl.key-store",
+            "server.ssl.key-store-password",
+            "server.ssl.key-store-type",
+            "server.ssl.key-alias",
+            "server.ssl.key-password",
             "promregator.scraping.*",
             "promregator.endpoint.maxProcessingTime", // deprecated alias of promregator.scraping.maxProcessingTime
             "promregator.endpoint.threads", // deprecated alias of promregator.scraping.threads

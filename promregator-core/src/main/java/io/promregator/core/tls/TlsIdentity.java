@@ -68,7 +68,7 @@ public record TlsIdentity(List<X509Certificate> chain, PrivateKey key) {
             keyStore = KeyStore.getInstance(type);
             keyStore.load(new ByteArrayInputStream(store), storePassword.toCharArray());
         } catch (IOException | GeneralSecurityException e) {
-            throw new PemException(expected, "a file that does not open as one (" + e.getMessage() + ")", e);
+            throw new PemException(expected, "content that does not open as one (" + e.getMessage() + ")", e);
         }
         try {
             for (String name : Collections.list(keyStore.aliases())) {

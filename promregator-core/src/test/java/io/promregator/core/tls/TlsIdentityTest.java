@@ -63,6 +63,6 @@ class TlsIdentityTest {
 
         assertThat(wrongAlias.expected()).endsWith("with a private key entry named \"other\"");
         assertThat(wrongAlias.found()).isEqualTo("entries server, none of them a matching key entry");
-        assertThat(wrongPassword.found()).startsWith("a file that does not open as one");
+        assertThat(wrongPassword.found()).startsWith("content that does not open as one");
     }
 }
