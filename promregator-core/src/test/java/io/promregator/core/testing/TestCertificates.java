@@ -22,8 +22,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Self-signed certificates for TLS tests, made by the JDK's {@code keytool} (no openssl needed) once per
- * test JVM, and written out as PEM. Every certificate names 127.0.0.1 and localhost, so that any of them can
- * serve a loopback test server.
+ * test JVM, and written out as PEM. Every certificate but {@link #elsewhere()} names 127.0.0.1 and localhost,
+ * so that any of them can serve a loopback test server.
  */
 public final class TestCertificates {
     public static final String STORE_PASSWORD = "changeit";
@@ -51,6 +51,11 @@ public final class TestCertificates {
     /** An EC (P-256) certificate. */
     public static TestCertificate ec() {
         return make("ec", "EC");
+    }
+
+    /** An RSA certificate for cf.example.invalid only: wrong for a server on 127.0.0.1. */
+    public static TestCertificate elsewhere() {
+        return make("elsewhere", "RSA");
     }
 
     /** A certificate and key, with their PEM forms. */
@@ -120,9 +125,9 @@ public final class TestCertificates {
                     "-keysize",
                     algorithm.equals("EC") ? "256" : "2048",
                     "-dname",
-                    "CN=" + name + ".promregator.test",
+                    name.equals("elsewhere") ? "CN=cf.example.invalid" : "CN=" + name + ".promregator.test",
                     "-ext",
-                    "SAN=ip:127.0.0.1,dns:localhost",
+                    name.equals("elsewhere") ? "SAN=dns:cf.example.invalid" : "SAN=ip:127.0.0.1,dns:localhost",
                     "-validity",
                     "2",
                     "-storetype",
