@@ -6,7 +6,9 @@ import io.promregator.core.scrape.ScrapeSettings;
 import io.promregator.core.server.ServerSettings;
 import io.promregator.core.tls.TlsIdentity;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +57,18 @@ public final class RuntimeSettings {
         Problems problems = new Problems();
         Optional<TlsIdentity> tls = ServerTls.identity(server.ssl(), problems);
         problems.throwIfAny();
-        return tls.isPresent() ? settings.withTls(tls.get().serverContext()) : settings;
+        if (tls.isEmpty()) {
+            return settings;
+        }
+        X509Certificate certificate = tls.get().chain().get(0);
+        logger.info(
+                "Serving HTTPS (TLS 1.3, 1.2) with the certificate of {}, valid until {}",
+                certificate.getSubjectX500Principal().getName(),
+                certificate.getNotAfter().toInstant());
+        if (certificate.getNotAfter().toInstant().isBefore(Instant.now())) {
+            logger.warn("The server certificate has expired: clients will refuse it");
+        }
+        return settings.withTls(tls.get().serverContext());
     }
 
     /** {@code promregator.staticTargets}, each identified by its URL. */
