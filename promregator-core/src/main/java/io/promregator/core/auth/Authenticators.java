@@ -40,8 +40,8 @@ public final class Authenticators {
     /**
      * {@code promregator.authenticator} and {@code promregator.targetAuthenticators} as the original
      * reads them: types {@code basic}, {@code OAuth2XSUAABasic} (also the deprecated {@code OAuth2XSUAA}),
-     * {@code OAuth2XSUAACertificate}, {@code none}, in any case. Client certificates are trusted by the
-     * token service and targets as the JVM trusts server certificates.
+     * {@code OAuth2XSUAACertificate}, {@code none}, in any case. The certificates of token services (and of
+     * targets) are checked against the JVM's trust store.
      *
      * @throws ConfigurationException for a type it does not know, a missing token service URL, or a client
      *     certificate or key that cannot be read, rather than scraping without credentials
