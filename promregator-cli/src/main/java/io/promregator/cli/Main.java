@@ -177,7 +177,8 @@ public final class Main {
                             stopped.countDown();
                         },
                         "promregator-shutdown"));
-        String base = "http://" + displayHost(config) + ":" + promregator.port();
+        String scheme = config.server().ssl().active() ? "https://" : "http://";
+        String base = scheme + displayHost(config) + ":" + promregator.port();
         logger.info(
                 "Promregator {} is up: {}/metrics (merged targets), {}/promregatorMetrics (own metrics)",
                 version(),

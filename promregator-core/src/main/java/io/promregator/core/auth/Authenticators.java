@@ -40,10 +40,11 @@ public final class Authenticators {
     /**
      * {@code promregator.authenticator} and {@code promregator.targetAuthenticators} as the original
      * reads them: types {@code basic}, {@code OAuth2XSUAABasic} (also the deprecated {@code OAuth2XSUAA}),
-     * {@code none}, in any case.
+     * {@code OAuth2XSUAACertificate}, {@code none}, in any case. The certificates of token services (and of
+     * targets) are checked against the JVM's trust store.
      *
-     * @throws ConfigurationException for a type this version cannot do ({@code OAuth2XSUAACertificate}) or
-     *     does not know, rather than scraping without credentials
+     * @throws ConfigurationException for a type it does not know, a missing token service URL, or a client
+     *     certificate or key that cannot be read, rather than scraping without credentials
      */
     public static Authenticators fromConfig(PromregatorSettings settings) {
         HttpClient client = HttpClient.newBuilder()
@@ -89,9 +90,12 @@ public final class Authenticators {
                         xsuaa.scopes(),
                         client,
                         Clock.systemUTC());
+            case "oauth2xsuaacertificate":
+                return CertificateAuthenticators.create(
+                        path + ".oauth2xsuaaCertificate", config.oauth2xsuaaCertificate(), problems);
             default:
-                problems.add(path + ".type: must be basic, OAuth2XSUAABasic or none (OAuth2XSUAACertificate is not "
-                        + "supported yet). Found: \"" + config.type() + "\"");
+                problems.add(path + ".type: must be basic, OAuth2XSUAABasic, OAuth2XSUAACertificate or none. Found: \""
+                        + config.type() + "\"");
                 return TargetAuthenticator.NONE;
         }
     }

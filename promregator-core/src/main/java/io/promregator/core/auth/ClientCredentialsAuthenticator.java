@@ -16,20 +16,26 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
 
 /**
- * OAuth2 client credentials ({@code type: OAuth2XSUAABasic}): a bearer token from the token service,
- * kept until shortly before it expires (60 s, or a tenth of its lifetime for short ones) and fetched once
- * for all concurrent scrapes. When no token can be had, the scrape fails with the reason; it is never
- * sent unauthenticated. Thread-safe. The client secret and tokens never appear in messages.
+ * OAuth2 client credentials: a bearer token from the token service, kept until shortly before it expires
+ * (60 s, or a tenth of its lifetime for short ones) and fetched once for all concurrent scrapes. The client
+ * proves itself with its secret ({@code type: OAuth2XSUAABasic}) or with a client certificate over mutual
+ * TLS ({@code type: OAuth2XSUAACertificate}); in the latter case the target is reached with the same
+ * certificate. When no token can be had, the scrape fails with the reason; it is never sent
+ * unauthenticated. Thread-safe. The client secret, key and tokens never appear in messages.
  */
 public final class ClientCredentialsAuthenticator implements TargetAuthenticator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final URI tokenService;
     private final String clientId;
-    private final String basicCredentials;
+    private final Optional<String> basicCredentials;
+    private final Optional<SSLContext> tls;
     private final String scopes;
     private final HttpClient client;
     private final Clock clock;
@@ -38,19 +44,61 @@ public final class ClientCredentialsAuthenticator implements TargetAuthenticator
     private record Token(String header, Instant renewAt) {}
 
     /**
+     * With client id and secret, sent as HTTP Basic authentication to the token service.
+     *
      * @param scopes comma- or space-separated scopes to ask for; empty for the client's defaults
      */
     public ClientCredentialsAuthenticator(
             URI tokenService, String clientId, String clientSecret, String scopes, HttpClient client, Clock clock) {
+        this(
+                tokenService,
+                clientId,
+                Optional.of(basic(clientId, clientSecret)),
+                Optional.empty(),
+                scopes,
+                client,
+                clock);
+    }
+
+    private ClientCredentialsAuthenticator(
+            URI tokenService,
+            String clientId,
+            Optional<String> basicCredentials,
+            Optional<SSLContext> tls,
+            String scopes,
+            HttpClient client,
+            Clock clock) {
         this.tokenService = tokenService;
         this.clientId = clientId;
-        this.basicCredentials = "Basic "
-                + Base64.getEncoder()
-                        .encodeToString(
-                                (encode(clientId) + ":" + encode(clientSecret)).getBytes(StandardCharsets.UTF_8));
+        this.basicCredentials = basicCredentials;
+        this.tls = tls;
         this.scopes = String.join(" ", scopes.trim().split("[,\\s]+")).trim();
         this.client = client;
         this.clock = clock;
+    }
+
+    /**
+     * With a client certificate instead of a secret: the token request goes over mutual TLS with {@code tls},
+     * carrying only the client id, and so do the scrapes of the targets (see {@link #tls()}).
+     *
+     * @param tls presents the client certificate, e.g. {@code TlsIdentity.clientContext()}
+     * @param scopes comma- or space-separated scopes to ask for; empty for the client's defaults
+     */
+    public static ClientCredentialsAuthenticator withClientCertificate(
+            URI tokenService, String clientId, String scopes, SSLContext tls, Clock clock) {
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(tls)
+                .build();
+        return new ClientCredentialsAuthenticator(
+                tokenService, clientId, Optional.empty(), Optional.of(tls), scopes, client, clock);
+    }
+
+    /** The client certificate's TLS context, with which targets are scraped; empty for the secret variant. */
+    @Override
+    public Optional<SSLContext> tls() {
+        return tls;
     }
 
     @Override
@@ -72,16 +120,30 @@ public final class ClientCredentialsAuthenticator implements TargetAuthenticator
         if (!scopes.isEmpty()) {
             form.append("&scope=").append(encode(scopes));
         }
-        HttpRequest request = HttpRequest.newBuilder(tokenService)
+        HttpRequest.Builder request = HttpRequest.newBuilder(tokenService)
                 .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", basicCredentials)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        basicCredentials.ifPresent(value -> request.header("Authorization", value));
         Instant asked = clock.instant();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> token(response, asked));
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .handle((response, error) -> {
+                    if (error != null) {
+                        throw new IllegalStateException(
+                                "token service " + tokenService + " cannot be reached: " + describe(error), error);
+                    }
+                    return token(response, asked);
+                });
+    }
+
+    /** The failure's type and message, of the innermost cause (a TLS alert, a refused connection). */
+    private static String describe(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause.getMessage() == null) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     private Token token(HttpResponse<String> response, Instant asked) {
@@ -116,12 +178,20 @@ public final class ClientCredentialsAuthenticator implements TargetAuthenticator
         }
     }
 
+    private static String basic(String clientId, String clientSecret) {
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (encode(clientId) + ":" + encode(clientSecret)).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override
     public String toString() {
-        return "ClientCredentialsAuthenticator[" + tokenService + ", client " + clientId + ", secret <hidden>]";
+        return "ClientCredentialsAuthenticator[" + tokenService + ", client " + clientId
+                + (tls.isPresent() ? ", client certificate]" : ", secret <hidden>]");
     }
 }

@@ -2,6 +2,7 @@ package io.promregator.core.auth;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLContext;
 
 /**
  * How the aggregator authenticates to a target ({@code promregator.authenticator},
@@ -13,6 +14,15 @@ public interface TargetAuthenticator {
      * credentials can be had: the scrape then fails with that reason instead of going out unauthenticated.
      */
     CompletableFuture<Optional<String>> authorization();
+
+    /**
+     * The TLS context to reach the target with, when the target may ask for a client certificate; empty for
+     * the scraper's default. The scraper keeps one connection pool per distinct context, so return the same
+     * instance every time.
+     */
+    default Optional<SSLContext> tls() {
+        return Optional.empty();
+    }
 
     /** No authentication. */
     TargetAuthenticator NONE = () -> CompletableFuture.completedFuture(Optional.empty());

@@ -5,8 +5,10 @@ import java.util.Objects;
 
 /**
  * How Promregator authenticates towards targets: {@code promregator.authenticator} (the global one) and
- * each entry of {@code promregator.targetAuthenticators} (with an {@code id}). The type
- * {@code OAuth2XSUAACertificate} is not supported yet: a configuration naming it fails at start.
+ * each entry of {@code promregator.targetAuthenticators} (with an {@code id}): HTTP Basic, or a bearer token
+ * from an OAuth2 token service (client credentials), got with a client secret ({@code OAuth2XSUAABasic}) or
+ * with a client certificate over mutual TLS ({@code OAuth2XSUAACertificate}, which also presents the
+ * certificate to the targets).
  *
  * @param id referenced by {@code promregator.targets[].authenticatorId}; empty for the global authenticator
  * @param type {@code basic}, {@code OAuth2XSUAABasic}, {@code OAuth2XSUAACertificate}, {@code none}
@@ -60,7 +62,16 @@ public record Authenticator(
         }
     }
 
-    /** OAuth2 client credentials over mutual TLS ({@code oauth2xsuaaCertificate.*}). */
+    /**
+     * OAuth2 client credentials over mutual TLS ({@code oauth2xsuaaCertificate.*}), as in an XSUAA service
+     * binding with {@code credential-type: x509}.
+     *
+     * @param tokenServiceCertUrl the token endpoint for client certificates (XSUAA's {@code certurl} plus
+     *     {@code /oauth/token})
+     * @param clientCertificates PEM text: the client certificate, then the CAs that issued it
+     * @param clientKey PEM text: the certificate's unencrypted private key (PKCS#8, or PKCS#1 for RSA)
+     * @param scopes comma- or space-separated scopes to ask for; empty for the client's defaults
+     */
     public record XsuaaCertificate(
             @JsonProperty("tokenServiceCertURL") String tokenServiceCertUrl,
             @JsonProperty("client_id") String clientId,

@@ -129,6 +129,10 @@ final class ConfigRules {
                 "promregator.scraping.proxy.host");
         values("must be an IP address or host name", text(ConfigRules::isHost), "server.address");
         values(
+                "must be PKCS12 or JKS",
+                text(s -> s.isEmpty() || s.equalsIgnoreCase("PKCS12") || s.equalsIgnoreCase("JKS")),
+                "server.ssl.key-store-type");
+        values(
                 "must be one of basic, OAuth2XSUAABasic, OAuth2XSUAACertificate, OAuth2XSUAA, none",
                 text(s -> s.isEmpty() || AUTHENTICATOR_TYPES.contains(s.toLowerCase(Locale.ROOT))),
                 "promregator.authenticator.type",

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Checks a canonical configuration tree: every value against {@link ConfigRules}, then the rules that
  * span several keys (references between targets and authenticators, proxy host and port, required
- * URLs). Reports every problem, not just the first.
+ * URLs, the files of {@code server.ssl}). Reports every problem, not just the first.
  */
 final class ConfigValidator {
     private ConfigValidator() {}
@@ -32,6 +32,7 @@ final class ConfigValidator {
         checkAuthenticators(tree.path("promregator"), problems);
         checkProxy(tree.path("cf").path("proxy"), "cf.proxy", problems);
         checkProxy(tree.path("promregator").path("scraping").path("proxy"), "promregator.scraping.proxy", problems);
+        ServerTls.check(tree.path("server").path("ssl"), problems);
     }
 
     private static void walk(Node schema, JsonNode value, String path, Problems problems) {

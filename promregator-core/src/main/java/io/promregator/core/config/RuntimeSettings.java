@@ -4,10 +4,14 @@ import io.promregator.core.Target;
 import io.promregator.core.exposition.Labels;
 import io.promregator.core.scrape.ScrapeSettings;
 import io.promregator.core.server.ServerSettings;
+import io.promregator.core.tls.TlsIdentity;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +39,36 @@ public final class RuntimeSettings {
         return settings;
     }
 
-    /** The server's settings: {@code server.port}, {@code .address}, {@code .tomcat.threads.max}, {@code .compression.enabled}. */
+    /**
+     * The server's settings: {@code server.port}, {@code .address}, {@code .tomcat.threads.max},
+     * {@code .compression.enabled}, and HTTPS from {@code server.ssl.*}.
+     *
+     * @throws ConfigurationException when the certificate or key of {@code server.ssl} cannot be read
+     */
     public static ServerSettings server(PromregatorConfig config, ServerSettings base) {
         Server server = config.server();
         int threads = server.tomcat().maxThreads() > 0
                 ? server.tomcat().maxThreads()
                 : server.tomcat().threads().max();
-        return base.withAddress(server.address())
+        ServerSettings settings = base.withAddress(server.address())
                 .withPort(server.port())
                 .withThreads(threads)
                 .withGzip(server.compression().enabled());
+        Problems problems = new Problems();
+        Optional<TlsIdentity> tls = ServerTls.identity(server.ssl(), problems);
+        problems.throwIfAny();
+        if (tls.isEmpty()) {
+            return settings;
+        }
+        X509Certificate certificate = tls.get().chain().get(0);
+        logger.info(
+                "Serving HTTPS (TLS 1.3, 1.2) with the certificate of {}, valid until {}",
+                certificate.getSubjectX500Principal().getName(),
+                certificate.getNotAfter().toInstant());
+        if (certificate.getNotAfter().toInstant().isBefore(Instant.now())) {
+            logger.warn("The server certificate has expired: clients will refuse it");
+        }
+        return settings.withTls(tls.get().serverContext());
     }
 
     /** {@code promregator.staticTargets}, each identified by its URL. */

@@ -1,7 +1,6 @@
 package io.promregator.core.config;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,14 +12,14 @@ import java.util.Objects;
  * @param tomcat the number of worker threads answering requests ({@code server.tomcat.threads.max})
  * @param compression whether responses are gzipped for clients that accept it ({@code enabled}; the
  *     MIME type list is accepted but not needed: every response may be compressed)
- * @param ssl Spring Boot's TLS keys, accepted as they are (accepted; no effect yet)
+ * @param ssl HTTPS ({@code server.ssl.*}): a PEM certificate and key, or a key store
  */
-public record Server(int port, String address, Tomcat tomcat, Compression compression, Map<String, String> ssl) {
+public record Server(int port, String address, Tomcat tomcat, Compression compression, ServerSsl ssl) {
     public Server {
         address = Objects.requireNonNullElse(address, "0.0.0.0");
         tomcat = Objects.requireNonNullElseGet(tomcat, Tomcat::defaults);
         compression = Objects.requireNonNullElseGet(compression, Compression::defaults);
-        ssl = StaticTarget.ordered(ssl);
+        ssl = Objects.requireNonNullElseGet(ssl, ServerSsl::defaults);
     }
 
     /** Port 8080 on all addresses. */
@@ -38,6 +37,10 @@ public record Server(int port, String address, Tomcat tomcat, Compression compre
 
     public Server withAddress(String value) {
         return new Server(port, value, tomcat, compression, ssl);
+    }
+
+    public Server withSsl(ServerSsl value) {
+        return new Server(port, address, tomcat, compression, value);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.promregator.core.ScrapeResult.Outcome;
 import io.promregator.core.Scraper;
 import io.promregator.core.Target;
 import io.promregator.core.auth.Authenticators;
+import io.promregator.core.auth.TargetAuthenticator;
 import io.promregator.core.config.ScrapeLimits;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.ExpositionFormat;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
@@ -32,6 +34,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * Scrapes targets with the JDK's asynchronous {@link HttpClient}. No thread waits on a fetch: at most
  * {@link ScrapeSettings#maxInFlight()} fetches run at once on a small shared pool, the rest queue,
  * and a fetch still running when {@link ScrapeSettings#maxProcessingTime()} is over is cancelled,
- * which closes its connection. Thread-safe; close it to stop its threads.
+ * which closes its connection. Targets whose authenticator brings a TLS context (a client certificate) are
+ * fetched with a client of their own per context, with the same settings and threads. Thread-safe; close it
+ * to stop its threads.
  */
 public final class HttpClientScraper implements Scraper, AutoCloseable {
     public static final String INSTANCE_HEADER = "X-Promregator-Instance";
@@ -54,6 +60,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor timer;
     private final HttpClient client;
+    private final Map<SSLContext, HttpClient> tlsClients = new ConcurrentHashMap<>();
     private final AsyncLimiter limiter;
 
     public HttpClientScraper(ScrapeSettings settings) {
@@ -76,14 +83,28 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         // A fetch done in time cancels its deadline: drop it then, rather than keep it and the result it
         // reaches queued for maxProcessingTime (at 2,000 scrapes/s and 5 s, 10,000 expositions).
         timer.setRemoveOnCancelPolicy(true);
+        this.client = newClient(Optional.empty());
+        this.limiter = new AsyncLimiter(settings.maxInFlight(), executor);
+    }
+
+    /** A client with the settings' timeouts and proxy, on the shared executor, presenting {@code tls} if given. */
+    private HttpClient newClient(Optional<SSLContext> tls) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectionTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .executor(executor);
         settings.proxy().ifPresent(proxy -> builder.proxy(ProxySelector.of(proxy)));
-        this.client = builder.build();
-        this.limiter = new AsyncLimiter(settings.maxInFlight(), executor);
+        tls.ifPresent(builder::sslContext);
+        return builder.build();
+    }
+
+    /** The default client, or the one for the authenticator's TLS context, made at its first use. */
+    private HttpClient client(TargetAuthenticator authenticator) {
+        Optional<SSLContext> tls = authenticator.tls();
+        return tls.isEmpty()
+                ? client
+                : tlsClients.computeIfAbsent(tls.get(), context -> newClient(Optional.of(context)));
     }
 
     public ScrapeSettings settings() {
@@ -113,11 +134,16 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
             return;
         }
         CompletableFuture<Optional<String>> authorization;
+        HttpClient targetClient;
         try {
-            authorization = authenticators.forTarget(target).authorization();
+            TargetAuthenticator authenticator = authenticators.forTarget(target);
+            targetClient = client(authenticator);
+            authorization = authenticator.authorization();
         } catch (RuntimeException e) {
+            targetClient = client;
             authorization = CompletableFuture.failedFuture(e);
         }
+        HttpClient chosen = targetClient;
         AtomicReference<CompletableFuture<HttpResponse<byte[]>>> sent = new AtomicReference<>();
         CompletableFuture<HttpResponse<byte[]>> running = authorization
                 .handle((header, error) -> {
@@ -128,7 +154,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
                 })
                 .thenCompose(header -> {
                     CompletableFuture<HttpResponse<byte[]>> exchange =
-                            client.sendAsync(request(target, header), this::bodySubscriber);
+                            chosen.sendAsync(request(target, header), this::bodySubscriber);
                     sent.set(exchange);
                     if (result.isDone()) {
                         exchange.cancel(true);
@@ -247,12 +273,31 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
                     start,
                     0);
         }
+        Optional<SSLException> tls = tlsFailure(error);
+        if (tls.isPresent()) {
+            return failure(
+                    target,
+                    Outcome.CONNECTION,
+                    "TLS handshake failed: " + tls.get().getMessage(),
+                    start,
+                    0);
+        }
         if (error instanceof ConnectException || error instanceof IOException) {
             String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
             return failure(target, Outcome.CONNECTION, "connection failed: " + message, start, 0);
         }
         logger.warn("Unexpected failure scraping {}", target.url(), error);
         return failure(target, Outcome.CONNECTION, "request failed: " + error, start, 0);
+    }
+
+    /** The TLS failure behind an error, if it is one: an untrusted certificate, a refused client certificate. */
+    private static Optional<SSLException> tlsFailure(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof SSLException ssl && ssl.getMessage() != null) {
+                return Optional.of(ssl);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Throwable unwrap(Throwable error) {

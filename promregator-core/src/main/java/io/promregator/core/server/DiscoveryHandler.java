@@ -3,6 +3,7 @@ package io.promregator.core.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpsExchange;
 import io.promregator.core.Target;
 import io.promregator.core.TargetResolver;
 import io.promregator.core.cf.CfInstance;
@@ -44,7 +45,9 @@ final class DiscoveryHandler implements HttpHandler {
                 (hostname.contains(":") && !hostname.startsWith("[") ? "[" + hostname + "]" : hostname) + ":" + port;
         Optional<String> scheme = !settings.scheme().isEmpty()
                 ? Optional.of(settings.scheme())
-                : port == 443 ? Optional.of("https") : Optional.empty();
+                : port == 443 || (settings.port() == 0 && exchange instanceof HttpsExchange)
+                        ? Optional.of("https")
+                        : Optional.empty();
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Target target : resolver.resolve()) {
             CfInstance.of(target).ifPresent(instance -> entries.add(entry(address, instance, scheme)));

@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param hostname the host in every entry's target; empty for the local address the request came to
  * @param port the port in every entry's target; 0 for the local port the request came to
- * @param scheme {@code __scheme__} of every entry; empty for none, which means {@code https} on port 443
+ * @param scheme {@code __scheme__} of every entry; empty for none (Prometheus then uses http), except
+ *     {@code https} on port 443, and when the request came over HTTPS and {@code port} is 0
  * @param ownMetricsEndpoint whether an entry for {@code /promregatorMetrics} is added
  */
 public record DiscoverySettings(String hostname, int port, String scheme, boolean ownMetricsEndpoint) {

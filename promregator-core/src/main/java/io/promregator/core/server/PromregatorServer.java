@@ -41,7 +41,8 @@ public final class PromregatorServer implements AutoCloseable {
         JdkServerProperties.apply();
         this.ownMetrics = endpoints.ownMetrics();
         try {
-            server = HttpServer.create(new InetSocketAddress(settings.address(), settings.port()), 128);
+            server = ModernTlsConfigurator.bind(
+                    new InetSocketAddress(settings.address(), settings.port()), 128, settings.tls());
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot listen on " + settings.address() + ":" + settings.port() + ": " + e.getMessage(), e);

@@ -2,6 +2,8 @@ package io.promregator.core.server;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * The HTTP server's settings.
@@ -9,13 +11,14 @@ import java.util.Objects;
  * @param address the address to bind ({@code server.address}); {@code 0.0.0.0} for all
  * @param port the port ({@code server.port}); 0 picks a free one
  * @param threads the worker threads answering requests
- * @param queue requests waiting for a worker beyond which new connections are refused
+ * @param queue requests waiting for a worker; one more is answered 503 at once
  * @param shutdownGrace how long a stop waits for requests in flight
  * @param gzip whether responses are gzip-compressed for clients that accept it
  * @param connectionThreads connections whose request is being read at once; one more is closed at once.
  *     Reading a request holds no worker, so clients slow to send theirs do not delay the others
  * @param requestHeadTimeout how long a client may take to send its request line and headers before the
  *     connection is closed
+ * @param tls when present, HTTPS (TLS 1.3 and 1.2 only) with this context's certificate; else plain HTTP
  */
 public record ServerSettings(
         String address,
@@ -25,7 +28,8 @@ public record ServerSettings(
         Duration shutdownGrace,
         boolean gzip,
         int connectionThreads,
-        Duration requestHeadTimeout) {
+        Duration requestHeadTimeout,
+        Optional<SSLContext> tls) {
     public static final int DEFAULT_THREADS = 16;
     public static final int DEFAULT_QUEUE = 256;
     public static final int DEFAULT_CONNECTION_THREADS = 256;
@@ -35,6 +39,7 @@ public record ServerSettings(
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(requestHeadTimeout, "requestHeadTimeout");
+        Objects.requireNonNull(tls, "tls");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535. Found: " + port);
         }
@@ -48,7 +53,7 @@ public record ServerSettings(
 
     /**
      * All addresses, port 8080, 16 workers (as the original's Tomcat) and 256 requests waiting, 10 s to finish
-     * on stop, gzip, 256 connections being read, 10 s to send a request head.
+     * on stop, gzip, 256 connections being read, 10 s to send a request head, plain HTTP.
      */
     public static ServerSettings defaults() {
         return new ServerSettings(
@@ -59,39 +64,54 @@ public record ServerSettings(
                 Duration.ofSeconds(10),
                 true,
                 DEFAULT_CONNECTION_THREADS,
-                DEFAULT_REQUEST_HEAD_TIMEOUT);
+                DEFAULT_REQUEST_HEAD_TIMEOUT,
+                Optional.empty());
     }
 
     public ServerSettings withAddress(String value) {
         return new ServerSettings(
-                value, port, threads, queue, shutdownGrace, gzip, connectionThreads, requestHeadTimeout);
+                value, port, threads, queue, shutdownGrace, gzip, connectionThreads, requestHeadTimeout, tls);
     }
 
     public ServerSettings withPort(int value) {
         return new ServerSettings(
-                address, value, threads, queue, shutdownGrace, gzip, connectionThreads, requestHeadTimeout);
+                address, value, threads, queue, shutdownGrace, gzip, connectionThreads, requestHeadTimeout, tls);
     }
 
     public ServerSettings withThreads(int value) {
         return new ServerSettings(
-                address, port, value, queue, shutdownGrace, gzip, connectionThreads, requestHeadTimeout);
-    }
-
-    public ServerSettings withGzip(boolean value) {
-        return new ServerSettings(
-                address, port, threads, queue, shutdownGrace, value, connectionThreads, requestHeadTimeout);
+                address, port, value, queue, shutdownGrace, gzip, connectionThreads, requestHeadTimeout, tls);
     }
 
     public ServerSettings withQueue(int value) {
         return new ServerSettings(
-                address, port, threads, value, shutdownGrace, gzip, connectionThreads, requestHeadTimeout);
+                address, port, threads, value, shutdownGrace, gzip, connectionThreads, requestHeadTimeout, tls);
+    }
+
+    public ServerSettings withGzip(boolean value) {
+        return new ServerSettings(
+                address, port, threads, queue, shutdownGrace, value, connectionThreads, requestHeadTimeout, tls);
     }
 
     public ServerSettings withConnectionThreads(int value) {
-        return new ServerSettings(address, port, threads, queue, shutdownGrace, gzip, value, requestHeadTimeout);
+        return new ServerSettings(address, port, threads, queue, shutdownGrace, gzip, value, requestHeadTimeout, tls);
     }
 
     public ServerSettings withRequestHeadTimeout(Duration value) {
-        return new ServerSettings(address, port, threads, queue, shutdownGrace, gzip, connectionThreads, value);
+        return new ServerSettings(address, port, threads, queue, shutdownGrace, gzip, connectionThreads, value, tls);
+    }
+
+    /** HTTPS with this context's certificate and key (e.g. {@code TlsIdentity.serverContext()}). */
+    public ServerSettings withTls(SSLContext value) {
+        return new ServerSettings(
+                address,
+                port,
+                threads,
+                queue,
+                shutdownGrace,
+                gzip,
+                connectionThreads,
+                requestHeadTimeout,
+                Optional.of(value));
     }
 }

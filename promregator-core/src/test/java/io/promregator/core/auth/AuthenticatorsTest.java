@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.promregator.core.Target;
+import io.promregator.core.config.Authenticator;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.ConfigurationException;
+import io.promregator.core.config.PromregatorSettings;
 import io.promregator.core.exposition.Labels;
 import java.net.URI;
 import java.util.Map;
@@ -49,7 +51,7 @@ class AuthenticatorsTest {
     }
 
     @Test
-    void typesThatCannotBeHonouredFailAtStartInsteadOfScrapingWithoutCredentials() {
+    void missingPartsFailAtStartInsteadOfScrapingWithoutCredentials() {
         ConfigurationException e = catchThrowableOfType(() -> load("""
                 promregator:
                   authenticator:
@@ -61,9 +63,30 @@ class AuthenticatorsTest {
 
         assertThat(e.problems())
                 .containsExactly(
-                        "promregator.authenticator.type: must be basic, OAuth2XSUAABasic or none "
-                                + "(OAuth2XSUAACertificate is not supported yet). Found: \"OAuth2XSUAACertificate\"",
+                        "promregator.authenticator.oauth2xsuaaCertificate.tokenServiceCertURL: must be the URL of the "
+                                + "token service for client certificates. Found: nothing",
+                        "promregator.authenticator.oauth2xsuaaCertificate.client_id: must be the OAuth2 client id. "
+                                + "Found: nothing",
+                        "promregator.authenticator.oauth2xsuaaCertificate.client_certificates: must be PEM text with "
+                                + "one or more CERTIFICATE blocks (X.509). Found: nothing",
+                        "promregator.authenticator.oauth2xsuaaCertificate.client_key: must be PEM text with one "
+                                + "unencrypted private key: PRIVATE KEY (PKCS#8, RSA or EC) or RSA PRIVATE KEY "
+                                + "(PKCS#1). Found: nothing",
                         "promregator.targetAuthenticators[0].oauth2xsuaaBasic.tokenServiceURL: must be the token "
                                 + "service's URL. Found: nothing");
+    }
+
+    @Test
+    void unknownTypesFailAtStart() {
+        PromregatorSettings settings = PromregatorSettings.builder()
+                .authenticator(new Authenticator(null, "kerberos", null, null, null, null))
+                .build();
+
+        ConfigurationException e =
+                catchThrowableOfType(() -> Authenticators.fromConfig(settings), ConfigurationException.class);
+
+        assertThat(e.problems())
+                .containsExactly("promregator.authenticator.type: must be basic, OAuth2XSUAABasic, "
+                        + "OAuth2XSUAACertificate or none. Found: \"kerberos\"");
     }
 }

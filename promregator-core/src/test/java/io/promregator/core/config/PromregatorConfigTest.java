@@ -126,7 +126,8 @@ class PromregatorConfigTest {
         assertThat(ImplementedKeys.isImplemented("promregator.targets[0].authenticatorId"))
                 .isTrue();
         assertThat(ImplementedKeys.isImplemented("promregator.authenticator.oauth2xsuaaCertificate.client_id"))
-                .isFalse();
+                .isTrue();
+        assertThat(ImplementedKeys.isImplemented("server.ssl.client-auth")).isFalse();
         assertThat(ImplementedKeys.isImplemented("cf.watchdog.enabled")).isFalse();
         assertThat(ImplementedKeys.isImplemented("promregator.metrics.internal"))
                 .isTrue();

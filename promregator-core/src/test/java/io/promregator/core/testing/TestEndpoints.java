@@ -2,6 +2,9 @@ package io.promregator.core.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,10 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Metrics endpoints for tests: a JDK HttpServer on 127.0.0.1, port 0, each path answered by a
- * scripted handler. Records every request it saw.
+ * scripted handler, over HTTP or HTTPS. Records every request it saw.
  */
 public final class TestEndpoints implements AutoCloseable {
     /** Answers one request. */
@@ -29,8 +34,34 @@ public final class TestEndpoints implements AutoCloseable {
     public record RecordedRequest(String method, URI uri, com.sun.net.httpserver.Headers headers) {}
 
     public TestEndpoints() {
+        this(null, false);
+    }
+
+    /**
+     * Endpoints over HTTPS presenting the certificate of {@code tls}, and, when {@code needClientAuth}, only
+     * for clients presenting a certificate that {@code tls} trusts.
+     */
+    public static TestEndpoints https(SSLContext tls, boolean needClientAuth) {
+        return new TestEndpoints(tls, needClientAuth);
+    }
+
+    private TestEndpoints(SSLContext tls, boolean needClientAuth) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+            if (tls == null) {
+                server = HttpServer.create(address, 64);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 64);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                    @Override
+                    public void configure(HttpsParameters params) {
+                        SSLParameters parameters = tls.getDefaultSSLParameters();
+                        parameters.setNeedClientAuth(needClientAuth);
+                        params.setSSLParameters(parameters);
+                    }
+                });
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +86,8 @@ public final class TestEndpoints implements AutoCloseable {
     }
 
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
     public int port() {

@@ -2,72 +2,25 @@ package io.promregator.core.cf.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.promregator.core.cf.CloudControllerException;
 import io.promregator.core.cf.client.CfTestServer.Reply;
 import io.promregator.core.config.Cf;
 import io.promregator.core.config.PromregatorConfig;
-import java.io.InputStream;
+import io.promregator.core.testing.TestCertificates;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** TLS checking, skipSslValidation, plain http for simulators, and the proxy. */
 class TransportSecurityTest {
-    private static final char[] STORE_PASSWORD = "changeit".toCharArray();
-
-    @TempDir
-    Path dir;
-
     private final FakeTime time = new FakeTime();
 
-    /** A TLS context with a fresh self-signed certificate for a host name other than 127.0.0.1. */
-    private SSLContext selfSigned() throws Exception {
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        assumeTrue(Files.isExecutable(keytool), "keytool is needed to make a certificate");
-        Path store = dir.resolve("server.p12");
-        Process process = new ProcessBuilder(
-                        keytool.toString(),
-                        "-genkeypair",
-                        "-alias",
-                        "server",
-                        "-keyalg",
-                        "RSA",
-                        "-keysize",
-                        "2048",
-                        "-dname",
-                        "CN=cf.example.invalid",
-                        "-validity",
-                        "2",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        store.toString(),
-                        "-storepass",
-                        "changeit",
-                        "-keypass",
-                        "changeit")
-                .redirectErrorStream(true)
-                .start();
-        process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        assertThat(process.waitFor()).isZero();
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            keys.load(in, STORE_PASSWORD);
-        }
-        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(keys, STORE_PASSWORD);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(factory.getKeyManagers(), null, null);
-        return context;
+    /** A TLS context with a self-signed certificate for a host name other than 127.0.0.1. */
+    private static SSLContext selfSigned() {
+        return TestCertificates.elsewhere().identity().serverContext();
     }
 
     private HttpCloudController controller(CloudControllerSettings.Builder builder) {
