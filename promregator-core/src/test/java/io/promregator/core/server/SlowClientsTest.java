@@ -6,6 +6,8 @@ import io.promregator.core.Promregator;
 import io.promregator.core.Target;
 import io.promregator.core.exposition.Labels;
 import io.promregator.core.target.StaticTargetResolver;
+import io.promregator.core.testing.TestCertificates;
+import io.promregator.core.testing.TestCertificates.TestCertificate;
 import io.promregator.core.testing.TestEndpoints;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,6 +119,32 @@ class SlowClientsTest {
             assertThat(get(port, "/promregatorMetrics").body())
                     .contains("promregator_inbound_refusals_total{reason=\"slow_request\",} 2.0");
             assertThat(get(port, "/-/healthy").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aTlsHandshakeNotFinishedInTimeClosesItsConnection() throws Exception {
+        TestCertificate certificate = TestCertificates.server();
+        try (TestEndpoints target = new TestEndpoints()) {
+            URI url = target.serve("/metrics", TestEndpoints.body("text/plain", "work_done 1\n"));
+            int port = start(
+                    ServerSettings.defaults()
+                            .withRequestHeadTimeout(Duration.ofMillis(300))
+                            .withTls(certificate.identity().serverContext()),
+                    url);
+            Socket socket = new Socket("127.0.0.1", port);
+            sockets.add(socket);
+            socket.getOutputStream().write(new byte[] {0x16, 0x03, 0x01}); // the start of a TLS record
+
+            assertThat(readToEnd(socket)).isEmpty();
+            HttpResponse<String> own = HttpClient.newBuilder()
+                    .sslContext(certificate.trustingContext())
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/promregatorMetrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(own.body()).contains("promregator_inbound_refusals_total{reason=\"slow_request\",} 1.0");
         }
     }
 
