@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * OAuth2 client credentials: a bearer token from the token service, kept until shortly before it expires
@@ -28,6 +30,7 @@ import javax.net.ssl.SSLContext;
  * unauthenticated. Thread-safe. The client secret, key and tokens never appear in messages.
  */
 public final class ClientCredentialsAuthenticator implements TargetAuthenticator {
+    private static final Logger logger = LoggerFactory.getLogger(ClientCredentialsAuthenticator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -41,7 +44,9 @@ public final class ClientCredentialsAuthenticator implements TargetAuthenticator
     private final Clock clock;
     private CompletableFuture<Token> current;
 
-    private record Token(String header, Instant renewAt) {}
+    private static final long REFUSAL_GRACE_SECONDS = 30;
+
+    private record Token(String header, Instant fetchedAt, Instant renewAt) {}
 
     /**
      * With client id and secret, sent as HTTP Basic authentication to the token service.
@@ -115,6 +120,25 @@ public final class ClientCredentialsAuthenticator implements TargetAuthenticator
         return token.thenApply(t -> Optional.of(t.header()));
     }
 
+    /**
+     * Drops the current token when a target refused it, so that the next scrape fetches a new one; but not
+     * a token younger than {@value #REFUSAL_GRACE_SECONDS} s, so that a target refusing every token (a
+     * missing scope) costs the token service at most one fetch per that time.
+     */
+    @Override
+    public synchronized void refused(String authorization) {
+        CompletableFuture<Token> token = current;
+        if (token == null || !token.isDone() || token.isCompletedExceptionally()) {
+            return;
+        }
+        Token refused = token.join();
+        if (refused.header().equals(authorization)
+                && clock.instant().isAfter(refused.fetchedAt().plusSeconds(REFUSAL_GRACE_SECONDS))) {
+            logger.info("A target refused the token of client {}; the next scrape fetches a new one", clientId);
+            current = null;
+        }
+    }
+
     private CompletableFuture<Token> fetch() {
         StringBuilder form = new StringBuilder("grant_type=client_credentials&client_id=").append(encode(clientId));
         if (!scopes.isEmpty()) {
@@ -163,7 +187,7 @@ public final class ClientCredentialsAuthenticator implements TargetAuthenticator
         }
         long lifetime = body.path("expires_in").asLong(300);
         long margin = Math.min(60, lifetime / 10);
-        return new Token("Bearer " + accessToken, asked.plusSeconds(lifetime - margin));
+        return new Token("Bearer " + accessToken, asked, asked.plusSeconds(lifetime - margin));
     }
 
     /** The OAuth2 error and description of a failed answer, never anything else from it. */

@@ -24,6 +24,13 @@ public interface TargetAuthenticator {
         return Optional.empty();
     }
 
+    /**
+     * Told when a target answered 401 to a request that carried {@code authorization}: an authenticator that
+     * keeps a token drops it, if it is still the current one, so that the next scrape fetches a new one
+     * rather than sending the refused token until it would have expired (a revoked token, a rotated key).
+     */
+    default void refused(String authorization) {}
+
     /** No authentication. */
     TargetAuthenticator NONE = () -> CompletableFuture.completedFuture(Optional.empty());
 }

@@ -135,8 +135,9 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         }
         CompletableFuture<Optional<String>> authorization;
         HttpClient targetClient;
+        TargetAuthenticator authenticator = TargetAuthenticator.NONE;
         try {
-            TargetAuthenticator authenticator = authenticators.forTarget(target);
+            authenticator = authenticators.forTarget(target);
             targetClient = client(authenticator);
             authorization = authenticator.authorization();
         } catch (RuntimeException e) {
@@ -144,6 +145,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
             authorization = CompletableFuture.failedFuture(e);
         }
         HttpClient chosen = targetClient;
+        TargetAuthenticator used = authenticator;
         AtomicReference<CompletableFuture<HttpResponse<byte[]>>> sent = new AtomicReference<>();
         CompletableFuture<HttpResponse<byte[]>> running = authorization
                 .handle((header, error) -> {
@@ -171,6 +173,9 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         });
         running.whenComplete((response, error) -> {
             limiter.release();
+            if (response != null && response.statusCode() == 401) {
+                response.request().headers().firstValue("Authorization").ifPresent(used::refused);
+            }
             if (!result.isDone()) {
                 result.complete(toResult(target, start, response, error));
             }

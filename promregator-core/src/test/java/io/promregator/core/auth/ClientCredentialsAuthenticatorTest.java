@@ -80,6 +80,24 @@ class ClientCredentialsAuthenticatorTest {
     }
 
     @Test
+    void aTokenATargetRefusedIsReplacedAtTheNextScrapeOnceItIsOlderThanTheGrace() {
+        ClientCredentialsAuthenticator authenticator = authenticator(serveTokens(200, 3600));
+        String first = authenticator.authorization().join().orElseThrow();
+
+        authenticator.refused(first); // fresh: kept, so a target refusing every token cannot hammer the service
+        String stillFirst = authenticator.authorization().join().orElseThrow();
+        clock.advance(Duration.ofSeconds(31));
+        authenticator.refused("Bearer some-older-token"); // not the current one: nothing happens
+        String afterOther = authenticator.authorization().join().orElseThrow();
+        authenticator.refused(first);
+        String replaced = authenticator.authorization().join().orElseThrow();
+
+        assertThat(List.of(first, stillFirst, afterOther)).containsOnly("Bearer token-1");
+        assertThat(replaced).isEqualTo("Bearer token-2");
+        assertThat(issued).hasValue(2);
+    }
+
+    @Test
     void refusedTokenFailsWithTheServicesErrorAndNoSecret() {
         ClientCredentialsAuthenticator authenticator = authenticator(serveTokens(401, 0));
 

@@ -37,6 +37,8 @@ class ExpiringTokensTest {
     private final Map<String, Instant> validUntil = new ConcurrentHashMap<>();
     private final List<String> refusedAtTarget = new CopyOnWriteArrayList<>();
     private Promregator promregator;
+    private long lifetimeSeconds = 1;
+    private Clock clock = Clock.systemUTC();
 
     @AfterEach
     void close() {
@@ -55,12 +57,13 @@ class ExpiringTokensTest {
                 return;
             }
             String token = UUID.randomUUID().toString();
-            validUntil.put(token, Instant.now().plusSeconds(1));
+            validUntil.put(token, Instant.now().plusSeconds(lifetimeSeconds));
             send(
                     exchange,
                     200,
                     "application/json",
-                    "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":1}");
+                    "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":" + lifetimeSeconds
+                            + "}");
         });
     }
 
@@ -100,7 +103,7 @@ class ExpiringTokensTest {
 
     private void start(String clientSecret) {
         ClientCredentialsAuthenticator tokens = new ClientCredentialsAuthenticator(
-                tokenService(), "scraper", clientSecret, "", HttpClient.newHttpClient(), Clock.systemUTC());
+                tokenService(), "scraper", clientSecret, "", HttpClient.newHttpClient(), clock);
         promregator = Promregator.builder()
                 .targetResolver(new StaticTargetResolver(List.of(
                         new Target("secured", securedTarget(), Labels.of("app_name", "secured"), Map.of(), "tokens"))))
@@ -125,6 +128,42 @@ class ExpiringTokensTest {
         assertThat(endpoints.requests())
                 .filteredOn(request -> request.uri().getPath().equals("/metrics"))
                 .hasSize(2);
+    }
+
+    @Test
+    void aTokenTheTargetRevokedIsReplacedAfterOneFailedScrape() throws Exception {
+        lifetimeSeconds = 3600;
+        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
+        clock = new Clock() {
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        start("s3cret");
+
+        String first = scrape();
+        validUntil.replaceAll((token, until) -> Instant.EPOCH); // revoked at the target, an hour before expiry
+        now[0] = now[0].plusSeconds(60);
+        String refused = scrape();
+        String renewed = scrape();
+
+        assertThat(first).contains("promregator_up{app_name=\"secured\"} 1");
+        assertThat(refused).contains("promregator_up{app_name=\"secured\"} 0");
+        assertThat(renewed)
+                .contains("secured_value{app_name=\"secured\"} 42", "promregator_up{app_name=\"secured\"} 1");
+        assertThat(validUntil).hasSize(2);
+        assertThat(refusedAtTarget).hasSize(1);
     }
 
     @Test
