@@ -176,6 +176,35 @@ class JarEndToEndIT {
     }
 
     @Test
+    void checkConfigReadsClientCertificatesAndNamesABrokenKey(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("certificate.yaml");
+        Files.writeString(config, """
+                promregator:
+                  targetAuthenticators:
+                    - id: mtls
+                      type: OAuth2XSUAACertificate
+                      oauth2xsuaaCertificate:
+                        tokenServiceCertURL: https://tokens.example.invalid/oauth/token
+                        client_id: scraper
+                        client_certificates: "not a certificate"
+                        client_key: |
+                          -----BEGIN PRIVATE KEY-----
+                          c2VjcmV0LWtleS1tYXRlcmlhbA==
+                          -----END PRIVATE KEY-----
+                """);
+        List<String> output = new ArrayList<>();
+
+        int exit = JarProcess.runAndCapture(output, "--check-config", config.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(String.join("\n", output))
+                .contains(
+                        "promregator.targetAuthenticators[0].oauth2xsuaaCertificate.client_certificates",
+                        "promregator.targetAuthenticators[0].oauth2xsuaaCertificate.client_key")
+                .doesNotContain("c2VjcmV0LWtleS1tYXRlcmlhbA");
+    }
+
+    @Test
     void versionAndHelpExitCleanly() throws Exception {
         List<String> output = new ArrayList<>();
 
