@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.cf.simulator.CfSimulator;
 import io.promregator.core.cf.simulator.Foundation;
+import io.promregator.core.testing.TestCertificates;
+import io.promregator.core.testing.TestCertificates.TestCertificate;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +27,14 @@ class SecretsInLogsIT {
     private static final String CF_PASSWORD = "cf-Pa55word-zq81";
     private static final String TARGET_PASSWORD = "s3cret"; // the demo's secured exporter
     private static final String INBOUND_PASSWORD = "inbound-Pa55-qv42";
+    private static final String CLIENT_SECRET = "client-S3cret-rm55";
+    private static final TestCertificate CLIENT_CERTIFICATE = TestCertificates.client();
 
     @Test
     void noSecretReachesTheLogsAtTrace(@TempDir Path dir) throws Exception {
         try (CfSimulator simulator = CfSimulator.builder()
                 .user("promregator", CF_PASSWORD)
+                .client("scraper", CLIENT_SECRET)
                 .foundation(Foundation.demo())
                 .start()) {
             Path config = dir.resolve("promregator.yml");
@@ -47,12 +53,35 @@ class SecretsInLogsIT {
                         - id: exporter
                           type: basic
                           basic: {username: metrics, password: %s}
+                        - id: tokens
+                          type: OAuth2XSUAABasic
+                          oauth2xsuaaBasic:
+                            tokenServiceURL: %s/oauth/token
+                            client_id: scraper
+                            client_secret: %s
+                        - id: certificate
+                          type: OAuth2XSUAACertificate
+                          oauth2xsuaaCertificate:
+                            tokenServiceCertURL: https://127.0.0.1:1/oauth/token
+                            client_id: scraper
+                            client_certificates: "%s"
+                            client_key: "%s"
                       targets:
                         - orgName: platform-org
                           spaceName: tools
                           applicationName: secured-exporter
                           protocol: http
                           authenticatorId: exporter
+                        - orgName: demo-org
+                          spaceName: production
+                          applicationName: billing
+                          protocol: http
+                          authenticatorId: tokens
+                        - orgName: demo-org
+                          spaceName: staging
+                          applicationName: shop
+                          protocol: http
+                          authenticatorId: certificate
                         - orgName: demo-org
                           spaceName: production
                           applicationName: shop
@@ -68,7 +97,11 @@ class SecretsInLogsIT {
                             CF_PASSWORD,
                             INBOUND_PASSWORD,
                             simulator.gorouterProxy().getPort(),
-                            TARGET_PASSWORD));
+                            TARGET_PASSWORD,
+                            simulator.uaaUrl(),
+                            CLIENT_SECRET,
+                            yamlString(CLIENT_CERTIFICATE.certificatePem()),
+                            yamlString(CLIENT_CERTIFICATE.keyPem())));
             try (JarProcess jar =
                     JarProcess.start(Map.of(), "--config", config.toString()).awaitReady()) {
                 HttpClient client = HttpClient.newHttpClient();
@@ -93,17 +126,41 @@ class SecretsInLogsIT {
                 assertThat(metrics.statusCode()).isEqualTo(200);
                 assertThat(metrics.body()).contains("app_name=\"secured-exporter\"");
                 assertThat(refused.statusCode()).isEqualTo(401);
+                assertThat(simulator.tokenRequests())
+                        .as("the client-credentials token was fetched")
+                        .anyMatch(request -> request.clientId().equals("scraper") && request.status() == 200);
+                assertThat(simulator.gorouterRequests())
+                        .as("the billing app was scraped with the bearer token")
+                        .anyMatch(request -> request.hostName().equals("billing.apps.example.com")
+                                && request.headers().getOrDefault("authorization", List.of()).stream()
+                                        .anyMatch(value -> value.startsWith("Bearer eyJ")));
+                assertThat(metrics.body())
+                        .as("the certificate's token service is unreachable: that target fails with a reason")
+                        .contains(
+                                "promregator_scrape_failure{reason=\"authentication\",org_name=\"demo-org\",space_name=\"staging\"");
                 jar.terminate();
 
                 String logs = jar.stdout() + jar.stderr();
                 assertThat(logs).as("debug logging ran").contains("DEBUG");
                 assertThat(logs).as("every configuration key acted on").doesNotContain("no effect");
                 assertThat(logs)
-                        .doesNotContain(CF_PASSWORD, TARGET_PASSWORD, INBOUND_PASSWORD)
+                        .doesNotContain(CF_PASSWORD, TARGET_PASSWORD, INBOUND_PASSWORD, CLIENT_SECRET)
+                        .doesNotContain(keyMaterial(CLIENT_CERTIFICATE.keyPem()))
                         .doesNotContain(base64("metrics:" + TARGET_PASSWORD), base64("prometheus:" + INBOUND_PASSWORD))
                         .doesNotContain("eyJ"); // the start of every JWT the simulated UAA hands out
             }
         }
+    }
+
+    /** A double-quoted YAML scalar of a PEM text. */
+    private static String yamlString(String pem) {
+        return pem.replace("\n", "\\n");
+    }
+
+    /** A line from the middle of a PEM key: what a leak of the key would show. */
+    private static String keyMaterial(String pem) {
+        String[] lines = pem.split("\n");
+        return lines[lines.length / 2];
     }
 
     private static String base64(String text) {
