@@ -7,9 +7,9 @@ import java.util.Arrays;
 
 /**
  * The OpenMetrics rules for histograms and gauge histograms, per metric: buckets with distinct numeric
- * {@code le} in increasing order (sorted here when they are not), the last one {@code +Inf}, whole and
- * cumulative counts; {@code _count} and {@code _sum} both or neither, the count equal to the {@code +Inf}
- * bucket; no {@code _sum} when a bucket is negative; sums that are numbers (not negative for histograms).
+ * {@code le} in increasing order (sorted here when they are not), the last one {@code +Inf} (spelled so),
+ * whole and cumulative counts; {@code _count} and {@code _sum} both or neither, the count equal to the
+ * {@code +Inf} bucket; no {@code _sum} when a bucket is negative; sums that are numbers (not negative for histograms).
  */
 final class HistogramCheck {
     private HistogramCheck() {}
@@ -77,8 +77,9 @@ final class HistogramCheck {
                 return false; // NaN or a repeated le
             }
         }
-        if (thresholds[buckets - 1] != Double.POSITIVE_INFINITY) {
-            return false;
+        if (thresholds[buckets - 1] != Double.POSITIVE_INFINITY
+                || !samples.get(positions[buckets - 1]).labels().get("le").equals("+Inf")) {
+            return false; // OpenMetrics spells the last bucket +Inf; 0.0.4 also reads INF, Infinity, +inf ...
         }
         double previous = 0;
         for (int b = 0; b < buckets; b++) {

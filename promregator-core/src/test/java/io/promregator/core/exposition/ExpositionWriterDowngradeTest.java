@@ -214,6 +214,16 @@ class ExpositionWriterDowngradeTest {
                                 sample("h_count", 1),
                                 sample("h_sum", 1))),
                 Arguments.of(
+                        "histogram whose last bucket is spelled INF, as 0.0.4 allows",
+                        family(
+                                "h",
+                                MetricType.HISTOGRAM,
+                                "",
+                                sample("h_bucket", 0, "le", "1"),
+                                sample("h_bucket", 1, "le", "INF"),
+                                sample("h_count", 1),
+                                sample("h_sum", 1))),
+                Arguments.of(
                         "histogram with decreasing buckets",
                         family(
                                 "h",
