@@ -55,6 +55,16 @@ class InboundAuthenticationTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    private Double failures(String endpoint) {
+        return promregator
+                .ownMetrics()
+                .registry()
+                .getSampleValue(
+                        "promregator_inbound_authentication_failures_total",
+                        new String[] {"endpoint"},
+                        new String[] {endpoint});
+    }
+
     @Test
     void protectedEndpointsAskForTheUserAndCountRefusals() throws Exception {
         promregator = Promregator.builder()
@@ -73,14 +83,7 @@ class InboundAuthenticationTest {
         assertThat(status("/discovery", null)).as("discovery.auth stays NONE").isEqualTo(200);
         assertThat(status("/-/ready", null)).isEqualTo(200);
         assertThat(status("/promregatorMetrics", null)).isEqualTo(401);
-        assertThat(promregator
-                        .ownMetrics()
-                        .registry()
-                        .getSampleValue(
-                                "promregator_inbound_authentication_failures_total",
-                                new String[] {"endpoint"},
-                                new String[] {"/metrics"}))
-                .isEqualTo(2.0);
+        assertThat(failures("/metrics")).isEqualTo(2.0);
     }
 
     @Test
@@ -108,14 +111,7 @@ class InboundAuthenticationTest {
                 .as("the hash itself is no password")
                 .isEqualTo(401);
         assertThat(status("/metrics", right)).isEqualTo(200);
-        assertThat(promregator
-                        .ownMetrics()
-                        .registry()
-                        .getSampleValue(
-                                "promregator_inbound_authentication_failures_total",
-                                new String[] {"endpoint"},
-                                new String[] {"/metrics"}))
-                .isEqualTo(4.0);
+        assertThat(failures("/metrics")).isEqualTo(4.0);
     }
 
     @Test
