@@ -55,6 +55,15 @@ class RequestLimitsIT {
     }
 
     @Test
+    void aConnectionIsKeptForTheNextRequest() throws IOException {
+        String keepAlive = "GET /-/healthy HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
+        String answers = exchange(keepAlive + keepAlive + request(""));
+
+        assertThat(answers.split("HTTP/1.1 200 OK", -1)).hasSize(4);
+    }
+
+    @Test
     void headersWithinTheLimitAreAnswered() throws IOException {
         assertThat(exchange(request("X-Padding: " + "a".repeat(7000) + "\r\n"))).startsWith("HTTP/1.1 200");
     }

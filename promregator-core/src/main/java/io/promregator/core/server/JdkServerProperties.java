@@ -19,12 +19,6 @@ final class JdkServerProperties {
 
     static final String MAX_HEADERS = "sun.net.httpserver.maxReqHeaders";
 
-    /**
-     * Request body bytes the JDK server reads and discards after a response, to keep the connection. Our
-     * endpoints take no body; 0 closes such a connection at once instead of waiting for a slow sender.
-     */
-    static final String DRAIN_BYTES = "sun.net.httpserver.drainAmount";
-
     /** Seconds a response may take to be sent; a client that stops reading is cut off after it. */
     static final String MAX_RESPONSE_SECONDS = "sun.net.httpserver.maxRspTime";
 
@@ -33,7 +27,6 @@ final class JdkServerProperties {
             NO_DELAY, "true",
             MAX_HEADER_BYTES, "8192",
             MAX_HEADERS, "100",
-            DRAIN_BYTES, "0",
             MAX_RESPONSE_SECONDS, "60");
 
     private JdkServerProperties() {}

@@ -131,6 +131,10 @@ public final class PromregatorServer implements AutoCloseable {
 
     /** On the connection's thread: gives the request to a worker, or answers 503 when all are taken. */
     private void handOn(HttpExchange exchange, Route route) throws IOException {
+        if (hasBody(exchange)) {
+            refuseBody(exchange);
+            return;
+        }
         if (!connections.headRead()) {
             exchange.close();
             return;
@@ -151,9 +155,32 @@ public final class PromregatorServer implements AutoCloseable {
         }
     }
 
+    private static boolean hasBody(HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        return exchange.getRequestHeaders().containsKey("Transfer-Encoding")
+                || (length != null && !length.trim().equals("0"));
+    }
+
     /**
-     * Sets the JDK server's system properties (TCP_NODELAY; at most 8 KiB and 100 request headers; no waiting
-     * for unread request bodies; 60 s to send a response) where the application has not set them. The JDK
+     * No endpoint takes a request body. The JDK server reads up to 64 KiB of one when the exchange closes,
+     * to keep the connection; that happens here, on the connection's thread and still under the request
+     * head's deadline, so a client sending its body slowly holds no worker and is cut off in time.
+     */
+    private static void refuseBody(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            if (method.equals("GET") || method.equals("HEAD")) {
+                Responses.sendText(exchange, 413, "Promregator's endpoints take no request body.");
+            } else {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                Responses.sendText(exchange, 405, "Method not allowed: " + method);
+            }
+        }
+    }
+
+    /**
+     * Sets the JDK server's system properties (TCP_NODELAY; at most 8 KiB and 100 request headers; 60 s to
+     * send a response) where the application has not set them. The JDK
      * reads them when the JVM's first server starts; a server starts this itself, so calling it matters only
      * when another JDK server starts earlier.
      */

@@ -107,6 +107,36 @@ class SlowClientsTest {
     }
 
     @Test
+    void clientsTricklingARequestBodyAreAnsweredWithoutAWorkerAndCutOffAtTheDeadline() throws Exception {
+        try (TestEndpoints target = new TestEndpoints()) {
+            URI url = target.serve("/metrics", TestEndpoints.body("text/plain", "work_done 1\n"));
+            int port = start(ServerSettings.defaults().withRequestHeadTimeout(Duration.ofSeconds(1)), url);
+            List<Socket> posting = new ArrayList<>();
+            for (int i = 0; i < WORKERS * 5; i++) {
+                Socket socket = new Socket("127.0.0.1", port);
+                sockets.add(socket);
+                socket.getOutputStream()
+                        .write(("POST /cache/invalidate HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nab")
+                                .getBytes(StandardCharsets.US_ASCII));
+                posting.add(socket);
+            }
+
+            HttpResponse<String> metrics = get(port, "/metrics");
+            List<String> answers = new ArrayList<>();
+            for (Socket socket : posting) {
+                answers.add(readToEnd(socket));
+            }
+
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(answers)
+                    .allSatisfy(answer ->
+                            assertThat(answer).startsWith("HTTP/1.1 405").contains("Allow: GET, HEAD"));
+            assertThat(get(port, "/promregatorMetrics").body())
+                    .contains("promregator_inbound_refusals_total{reason=\"slow_request\",} " + WORKERS * 5 + ".0");
+        }
+    }
+
+    @Test
     void aRequestHeadNotSentInTimeClosesItsConnectionAndIsCounted() throws Exception {
         try (TestEndpoints target = new TestEndpoints()) {
             URI url = target.serve("/metrics", TestEndpoints.body("text/plain", "work_done 1\n"));
