@@ -133,19 +133,16 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
             limiter.release();
             return;
         }
+        TargetAuthenticator authenticator = authenticators.forTarget(target);
+        HttpClient targetClient = client;
         CompletableFuture<Optional<String>> authorization;
-        HttpClient targetClient;
-        TargetAuthenticator authenticator = TargetAuthenticator.NONE;
-        try {
-            authenticator = authenticators.forTarget(target);
+        try { // an authenticator's failure fails this scrape, never the limiter's count
             targetClient = client(authenticator);
             authorization = authenticator.authorization();
         } catch (RuntimeException e) {
-            targetClient = client;
             authorization = CompletableFuture.failedFuture(e);
         }
         HttpClient chosen = targetClient;
-        TargetAuthenticator used = authenticator;
         AtomicReference<CompletableFuture<HttpResponse<byte[]>>> sent = new AtomicReference<>();
         CompletableFuture<HttpResponse<byte[]>> running = authorization
                 .handle((header, error) -> {
@@ -174,7 +171,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         running.whenComplete((response, error) -> {
             limiter.release();
             if (response != null && response.statusCode() == 401) {
-                response.request().headers().firstValue("Authorization").ifPresent(used::refused);
+                response.request().headers().firstValue("Authorization").ifPresent(authenticator::refused);
             }
             if (!result.isDone()) {
                 result.complete(toResult(target, start, response, error));

@@ -100,11 +100,6 @@ final class ConnectionThreads implements Executor {
         return head == null || head.handOn();
     }
 
-    /** Threads now running, reading a head or handing on a request. */
-    int active() {
-        return threads.getActiveCount();
-    }
-
     void close() {
         watchdog.shutdownNow();
         threads.shutdownNow();

@@ -7,6 +7,7 @@ import io.promregator.core.Target;
 import io.promregator.core.exposition.Labels;
 import io.promregator.core.server.ServerSettings;
 import io.promregator.core.target.StaticTargetResolver;
+import io.promregator.core.testing.MutableClock;
 import io.promregator.core.testing.TestEndpoints;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -133,28 +135,13 @@ class ExpiringTokensTest {
     @Test
     void aTokenTheTargetRevokedIsReplacedAfterOneFailedScrape() throws Exception {
         lifetimeSeconds = 3600;
-        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
-        clock = new Clock() {
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        };
+        MutableClock manual = new MutableClock();
+        clock = manual;
         start("s3cret");
 
         String first = scrape();
         validUntil.replaceAll((token, until) -> Instant.EPOCH); // revoked at the target, an hour before expiry
-        now[0] = now[0].plusSeconds(60);
+        manual.advance(Duration.ofSeconds(60));
         String refused = scrape();
         String renewed = scrape();
 
