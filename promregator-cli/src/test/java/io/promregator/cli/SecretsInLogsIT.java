@@ -6,6 +6,7 @@ import io.promregator.core.cf.simulator.CfSimulator;
 import io.promregator.core.cf.simulator.Foundation;
 import io.promregator.core.testing.TestCertificates;
 import io.promregator.core.testing.TestCertificates.TestCertificate;
+import io.promregator.core.testing.TestEndpoints;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,13 +30,43 @@ class SecretsInLogsIT {
     private static final String INBOUND_PASSWORD = "inbound-Pa55-qv42";
     private static final String CLIENT_SECRET = "client-S3cret-rm55";
     private static final TestCertificate CLIENT_CERTIFICATE = TestCertificates.client();
+    private static final String GLOBAL_PASSWORD = "global-Pa55-hx07";
+    private static final String LOCATION_SECRET = "location-S3cret-kp33";
 
     @Test
     void noSecretReachesTheLogsAtTrace(@TempDir Path dir) throws Exception {
+        try (TestEndpoints redirecting = new TestEndpoints();
+                TestEndpoints capture = new TestEndpoints()) {
+            // An app that redirects to another origin, with a secret in the Location: not followed, and the
+            // failure that names the Location keeps the secret out.
+            capture.serve("/captured", TestEndpoints.body(null, "captured 1\n"));
+            redirecting.serve("/metrics", exchange -> {
+                exchange.getResponseHeaders()
+                        .set(
+                                "Location",
+                                "http://user:" + LOCATION_SECRET + "@127.0.0.1:" + capture.port() + "/captured?token="
+                                        + LOCATION_SECRET);
+                exchange.sendResponseHeaders(302, -1);
+            });
+            Foundation foundation = Foundation.demo().toBuilder()
+                    .org(
+                            "redirect-org",
+                            org -> org.space(
+                                    "apps",
+                                    space -> space.app(
+                                            "redirecting",
+                                            app -> app.backends(redirecting.url(""))
+                                                    .route("redirecting.apps.example.com"))))
+                    .build();
+            noSecretReachesTheLogs(dir, foundation, capture);
+        }
+    }
+
+    private void noSecretReachesTheLogs(Path dir, Foundation foundation, TestEndpoints capture) throws Exception {
         try (CfSimulator simulator = CfSimulator.builder()
                 .user("promregator", CF_PASSWORD)
                 .client("scraper", CLIENT_SECRET)
-                .foundation(Foundation.demo())
+                .foundation(foundation)
                 .start()) {
             Path config = dir.resolve("promregator.yml");
             Files.writeString(config, """
@@ -49,6 +80,9 @@ class SecretsInLogsIT {
                       endpoint: {auth: BASIC}
                       scraping:
                         proxy: {host: 127.0.0.1, port: %d}
+                      authenticator:
+                        type: basic
+                        basic: {username: global, password: %s}
                       targetAuthenticators:
                         - id: exporter
                           type: basic
@@ -86,6 +120,10 @@ class SecretsInLogsIT {
                           spaceName: production
                           applicationName: shop
                           protocol: http
+                        - orgName: redirect-org
+                          spaceName: apps
+                          applicationName: redirecting
+                          protocol: http
                     server:
                       address: 127.0.0.1
                     logging:
@@ -97,6 +135,7 @@ class SecretsInLogsIT {
                             CF_PASSWORD,
                             INBOUND_PASSWORD,
                             simulator.gorouterProxy().getPort(),
+                            GLOBAL_PASSWORD,
                             TARGET_PASSWORD,
                             simulator.uaaUrl(),
                             CLIENT_SECRET,
@@ -138,13 +177,24 @@ class SecretsInLogsIT {
                         .as("the certificate's token service is unreachable: that target fails with a reason")
                         .contains(
                                 "promregator_scrape_failure{reason=\"authentication\",org_name=\"demo-org\",space_name=\"staging\"");
+                assertThat(metrics.body())
+                        .as("the redirect to another origin is not followed")
+                        .contains("promregator_scrape_failure{reason=\"redirect\",org_name=\"redirect-org\"");
+                assertThat(capture.requests())
+                        .as("nothing reached the other origin")
+                        .isEmpty();
                 jar.terminate();
 
                 String logs = jar.stdout() + jar.stderr();
                 assertThat(logs).as("debug logging ran").contains("DEBUG");
+                assertThat(logs)
+                        .as("the redirect's failure is logged")
+                        .contains("HTTP 302 redirect to another origin not followed: http://127.0.0.1:" + capture.port()
+                                + "/captured?...");
                 assertThat(logs).as("every configuration key acted on").doesNotContain("no effect");
                 assertThat(logs)
                         .doesNotContain(CF_PASSWORD, TARGET_PASSWORD, INBOUND_PASSWORD, CLIENT_SECRET)
+                        .doesNotContain(GLOBAL_PASSWORD, LOCATION_SECRET, base64("global:" + GLOBAL_PASSWORD))
                         .doesNotContain(keyMaterial(CLIENT_CERTIFICATE.keyPem()))
                         .doesNotContain(base64("metrics:" + TARGET_PASSWORD), base64("prometheus:" + INBOUND_PASSWORD))
                         .doesNotContain("eyJ"); // the start of every JWT the simulated UAA hands out

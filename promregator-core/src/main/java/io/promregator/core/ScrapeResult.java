@@ -20,6 +20,11 @@ public record ScrapeResult(
         /** The target answered with a status other than 200. */
         HTTP_STATUS,
         /**
+         * The target redirected somewhere the scrape does not follow: to another origin (scheme, host or
+         * port), in a loop, or more than five times.
+         */
+        REDIRECT,
+        /**
          * The gorouter knows no such instance (400 or 404 with {@code X-Cf-Routererror: unknown_route}):
          * it is not running (crashed, starting, stopped) or was scaled away.
          */

@@ -52,6 +52,9 @@ public final class ClientCredentialsAuthenticator implements TargetAuthenticator
      * With client id and secret, sent as HTTP Basic authentication to the token service.
      *
      * @param scopes comma- or space-separated scopes to ask for; empty for the client's defaults
+     * @param client must not follow redirects (the JDK's default), so that the credentials never follow a
+     *     token service's redirect to another origin; a redirect fails the token request instead
+     * @throws IllegalArgumentException for a client that follows redirects
      */
     public ClientCredentialsAuthenticator(
             URI tokenService, String clientId, String clientSecret, String scopes, HttpClient client, Clock clock) {
@@ -78,6 +81,10 @@ public final class ClientCredentialsAuthenticator implements TargetAuthenticator
         this.basicCredentials = basicCredentials;
         this.tls = tls;
         this.scopes = String.join(" ", scopes.trim().split("[,\\s]+")).trim();
+        if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+            throw new IllegalArgumentException("the token service's client must not follow redirects (it follows "
+                    + client.followRedirects() + "): the client credentials would go where a redirect points");
+        }
         this.client = client;
         this.clock = clock;
     }

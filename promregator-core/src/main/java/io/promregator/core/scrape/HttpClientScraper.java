@@ -12,9 +12,11 @@ import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionParseException;
 import io.promregator.core.exposition.ExpositionParser;
 import io.promregator.core.scrape.LimitedBodySubscriber.BodyTooLargeException;
+import io.promregator.core.scrape.SameOriginRedirects.RedirectRefused;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ProxySelector;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -92,7 +94,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectionTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER) // SameOriginRedirects decides, see send()
                 .executor(executor);
         settings.proxy().ifPresent(proxy -> builder.proxy(ProxySelector.of(proxy)));
         tls.ifPresent(builder::sslContext);
@@ -151,15 +153,8 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
                     }
                     return header;
                 })
-                .thenCompose(header -> {
-                    CompletableFuture<HttpResponse<byte[]>> exchange =
-                            chosen.sendAsync(request(target, header), this::bodySubscriber);
-                    sent.set(exchange);
-                    if (result.isDone()) {
-                        exchange.cancel(true);
-                    }
-                    return exchange;
-                });
+                .thenCompose(header ->
+                        send(chosen, request(target, header), new SameOriginRedirects(target.url()), sent, result));
         result.whenComplete((r, e) -> {
             deadline.cancel(false);
             running.cancel(true);
@@ -176,6 +171,38 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
             if (!result.isDone()) {
                 result.complete(toResult(target, start, response, error));
             }
+        });
+    }
+
+    /**
+     * Sends {@code request}, and again to where a redirect points when {@code redirects} allows it, with the
+     * same headers; the exchange running is kept in {@code sent} so that a deadline can abort it.
+     */
+    private CompletableFuture<HttpResponse<byte[]>> send(
+            HttpClient client,
+            HttpRequest request,
+            SameOriginRedirects redirects,
+            AtomicReference<CompletableFuture<HttpResponse<byte[]>>> sent,
+            CompletableFuture<ScrapeResult> result) {
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, this::bodySubscriber);
+        sent.set(exchange);
+        if (result.isDone()) {
+            exchange.cancel(true);
+        }
+        return exchange.thenCompose(response -> {
+            if (!SameOriginRedirects.isRedirect(response.statusCode())) {
+                return CompletableFuture.completedFuture(response);
+            }
+            URI next = redirects.next(
+                    request.uri(), response.statusCode(), response.headers().firstValue("Location"));
+            return send(
+                    client,
+                    HttpRequest.newBuilder(request, (name, value) -> true)
+                            .uri(next)
+                            .build(),
+                    redirects,
+                    sent,
+                    result);
         });
     }
 
@@ -255,6 +282,9 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
                     "no credentials: " + failure.getCause().getMessage(),
                     start,
                     0);
+        }
+        if (error instanceof RedirectRefused) {
+            return failure(target, Outcome.REDIRECT, error.getMessage(), start, 0);
         }
         if (error instanceof BodyTooLargeException) {
             return failure(target, Outcome.BODY_TOO_LARGE, error.getMessage(), start, 0);
