@@ -153,8 +153,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
                     }
                     return header;
                 })
-                .thenCompose(header ->
-                        send(chosen, request(target, header), new SameOriginRedirects(target.url()), sent, result));
+                .thenCompose(header -> send(chosen, request(target, header), null, sent, result));
         result.whenComplete((r, e) -> {
             deadline.cancel(false);
             running.cancel(true);
@@ -177,6 +176,8 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
     /**
      * Sends {@code request}, and again to where a redirect points when {@code redirects} allows it, with the
      * same headers; the exchange running is kept in {@code sent} so that a deadline can abort it.
+     *
+     * @param redirects the policy of this scrape, null until its first redirect (most scrapes have none)
      */
     private CompletableFuture<HttpResponse<byte[]>> send(
             HttpClient client,
@@ -193,14 +194,15 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
             if (!SameOriginRedirects.isRedirect(response.statusCode())) {
                 return CompletableFuture.completedFuture(response);
             }
-            URI next = redirects.next(
+            SameOriginRedirects policy = redirects != null ? redirects : new SameOriginRedirects(request.uri());
+            URI next = policy.next(
                     request.uri(), response.statusCode(), response.headers().firstValue("Location"));
             return send(
                     client,
                     HttpRequest.newBuilder(request, (name, value) -> true)
                             .uri(next)
                             .build(),
-                    redirects,
+                    policy,
                     sent,
                     result);
         });
