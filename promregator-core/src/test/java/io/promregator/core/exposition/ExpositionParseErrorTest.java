@@ -58,6 +58,15 @@ class ExpositionParseErrorTest {
     }
 
     @Test
+    void rejectsTheReservedNameLabelAndOtherDoubleUnderscoreLabelsInBothFormats() {
+        assertFailure(
+                "metric{__name__=\"bla\"} 3.14\n", 1, 8, "reserved label name __name__; names starting with __");
+        assertFailure("a{x=\"1\", __meta=\"2\"} 1\n", 1, 10, "reserved label name __meta");
+        assertThat(failure("metric{__name__=\"bla\"} 3.14\n# EOF\n", ExpositionFormat.OPENMETRICS))
+                .hasMessage("line 1, column 8: reserved label name __name__; names starting with __ are Prometheus' own");
+    }
+
+    @Test
     void countsColumnsInCharactersNotBytes() {
         assertFailure("a{city=\"Zürich\",x=1} 1\n", 1, 19, "expected '\"' to open a label value, found '1'");
     }

@@ -132,6 +132,19 @@ class HttpClientScraperTest {
     }
 
     @Test
+    void reservedOrRepeatedLabelNamesAreMalformedWithTheReason() {
+        ScrapeResult reserved =
+                scrape(endpoints.serve("/reserved", TestEndpoints.body(TEXT, "metric{__name__=\"bla\"} 3.14\n")));
+        ScrapeResult repeated =
+                scrape(endpoints.serve("/repeated", TestEndpoints.body(TEXT, "metric{a=\"1\",a=\"2\"} 3.14\n")));
+
+        assertThat(reserved.outcome()).isEqualTo(Outcome.MALFORMED);
+        assertThat(reserved.failure()).contains("line 1, column 8: reserved label name __name__");
+        assertThat(repeated.outcome()).isEqualTo(Outcome.MALFORMED);
+        assertThat(repeated.failure()).contains("duplicate label name a");
+    }
+
+    @Test
     void unsupportedContentTypeIsAFailure() {
         ScrapeResult result = scrape(endpoints.serve("/metrics", TestEndpoints.body("application/json", "{}")));
 
