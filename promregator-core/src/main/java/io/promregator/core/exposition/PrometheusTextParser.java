@@ -18,7 +18,8 @@ import java.util.Optional;
  * {@code go_memstats_alloc_bytes_total}, both family {@code go_memstats_alloc_bytes} in OpenMetrics terms.
  * They stay two families, told apart by type and sample names.
  *
- * <p>Lenient like Prometheus' own parser: blanks anywhere between tokens, blank lines and other comments
+ * <p>Lenient like Prometheus' own parser: blanks anywhere between tokens (and needed only where two tokens
+ * would merge, so a value may follow a label set's {@code '}'} at once), blank lines and other comments
  * ignored, a trailing comma in label sets, HELP and TYPE anywhere before a family's samples, a repeated
  * HELP (the first wins) or a repeated identical TYPE, values as Go's ParseFloat reads them.
  */
@@ -63,9 +64,7 @@ final class PrometheusTextParser {
         Labels labelSet = Labels.EMPTY;
         if (c.peek() == '{') {
             labelSet = labels.labels();
-            if (c.skipBlanks() == 0) {
-                throw c.error("expected a blank before the value, found " + c.found());
-            }
+            c.skipBlanks(); // '}' ends a token: the value may follow at once, as Prometheus reads it
         } else if (blanks == 0) {
             throw c.error("expected '{' or a blank after the metric name, found " + c.found());
         }

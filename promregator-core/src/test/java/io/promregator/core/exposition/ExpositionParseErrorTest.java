@@ -82,7 +82,7 @@ class ExpositionParseErrorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             a                               | 1 | 2  | expected '{' or a blank after the metric name, found end of line
-            a{x="1"}                        | 1 | 9  | expected a blank before the value, found end of line
+            a{x="1"}                        | 1 | 9  | expected value, found end of line
             a 1 2 3                         | 1 | 7  | expected end of line, found '3'
             a 1 1.5                         | 1 | 5  | invalid timestamp (integer milliseconds) '1.5'
             a 1 99999999999999999999        | 1 | 5  | invalid timestamp
@@ -135,6 +135,12 @@ class ExpositionParseErrorTest {
                 .isEqualTo(1);
         assertThat(failure(body + "# EOF\n", ExpositionFormat.OPENMETRICS))
                 .hasMessage("line 1, column 9: expected a label name, found '}'");
+    }
+
+    @Test
+    void requiresInOpenMetricsTheSpaceBeforeAValueThatFollowsTheLabels() {
+        assertThat(failure("a{foo=\"bar\"}6\n# EOF\n", ExpositionFormat.OPENMETRICS))
+                .hasMessage("line 1, column 13: expected ' ' before the value, found '6'");
     }
 
     @Test

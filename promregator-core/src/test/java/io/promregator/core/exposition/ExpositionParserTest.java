@@ -344,6 +344,19 @@ class ExpositionParserTest {
     }
 
     @Test
+    void readsAValueRightAfterTheClosingBraceAsPrometheusDoes() throws Exception {
+        Exposition exposition = parse("""
+                a{foo="bar"}6
+                a{foo="baz"}7 1000
+                """);
+
+        assertThat(exposition.families().get(0).samples())
+                .containsExactly(
+                        sample("a", 6, "foo", "bar"),
+                        new Sample("a", Labels.of("foo", "baz"), 7, 1000, Optional.empty()));
+    }
+
+    @Test
     void readsCrlfLineEndsAndALastLineWithoutNewline() throws Exception {
         Exposition exposition = parse("# HELP a Help.\r\n# TYPE a gauge\r\na{x=\"1\"} 1\r\na{x=\"2\"} 2");
 

@@ -145,6 +145,15 @@ class HttpClientScraperTest {
     }
 
     @Test
+    void textFormatValueRightAfterTheLabelsIsASuccess() {
+        ScrapeResult result = scrape(endpoints.serve("/metrics", TestEndpoints.body(TEXT, "a{foo=\"bar\"}6\n")));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(result.exposition().families().get(0).samples().get(0).value())
+                .isEqualTo(6.0);
+    }
+
+    @Test
     void unsupportedContentTypeIsAFailure() {
         ScrapeResult result = scrape(endpoints.serve("/metrics", TestEndpoints.body("application/json", "{}")));
 
