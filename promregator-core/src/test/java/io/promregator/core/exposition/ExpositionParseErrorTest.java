@@ -85,7 +85,8 @@ class ExpositionParseErrorTest {
             a{x="1"}                        | 1 | 9  | expected value, found end of line
             a 1 2 3                         | 1 | 7  | expected end of line, found '3'
             a 1 1.5                         | 1 | 5  | invalid timestamp (integer milliseconds) '1.5'
-            a 1 99999999999999999999        | 1 | 5  | invalid timestamp
+            a 1 99999999999999999999        | 1 | 5  | '99999999999999999999' is out of range; it must fit in 64 bits
+            a_total 1 12345678901234567890  | 1 | 11 | '12345678901234567890' is out of range
             a 1x                            | 1 | 3  | invalid value '1x'
             a 0x1                           | 1 | 3  | invalid value '0x1'
             a{x="1} 1                       | 1 | 5  | label value has no closing quote
@@ -141,6 +142,25 @@ class ExpositionParseErrorTest {
     void requiresInOpenMetricsTheSpaceBeforeAValueThatFollowsTheLabels() {
         assertThat(failure("a{foo=\"bar\"}6\n# EOF\n", ExpositionFormat.OPENMETRICS))
                 .hasMessage("line 1, column 13: expected ' ' before the value, found '6'");
+    }
+
+    @Test
+    void rejectsOpenMetricsTimestampsWhoseMillisecondsDoNotFitInALong() throws Exception {
+        assertThat(failure("a_total 1 12345678901234567890\n# EOF\n", ExpositionFormat.OPENMETRICS))
+                .hasMessage("line 1, column 11: timestamp '12345678901234567890' is out of range;"
+                        + " milliseconds since 1970 must fit in 64 bits");
+        assertThat(failure("a_total 1 -1e17\n# EOF\n", ExpositionFormat.OPENMETRICS))
+                .hasMessageContaining("timestamp '-1e17' is out of range");
+        assertThat(failure("a_total 1 # {x=\"1\"} 1 1e300\n# EOF\n", ExpositionFormat.OPENMETRICS))
+                .hasMessage("line 1, column 23: timestamp '1e300' is out of range;"
+                        + " milliseconds since 1970 must fit in 64 bits");
+        long justInside = ExpositionParser.parse("a_total 1 9e15\n# EOF\n", ExpositionFormat.OPENMETRICS)
+                .families()
+                .get(0)
+                .samples()
+                .get(0)
+                .timestampMillis();
+        assertThat(justInside).isEqualTo(9_000_000_000_000_000_000L);
     }
 
     @Test
