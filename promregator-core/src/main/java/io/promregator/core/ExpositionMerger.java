@@ -14,7 +14,7 @@ public interface ExpositionMerger {
 
     /**
      * @param typeConflicts families whose samples were dropped because a target declared another type
-     * @param duplicateSeries samples dropped because an earlier one had the same name and labels
+     * @param duplicateSeries samples dropped because an earlier one had the same name, labels and timestamp
      */
     record MergeResult(Exposition exposition, int typeConflicts, int duplicateSeries) {}
 }

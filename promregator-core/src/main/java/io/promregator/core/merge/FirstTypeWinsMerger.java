@@ -27,8 +27,9 @@ import java.util.Set;
  * <p>Conflict rule: the first exposition (in list order) to claim a name keeps it. A later family that
  * claims a name another family already holds (a gauge {@code rpc} or {@code rpc_count} against that
  * histogram, a gauge {@code jobs_total} against a counter {@code jobs}) is dropped whole and counted as
- * a type conflict. A sample whose name and labels equal an earlier one's is dropped and counted as a
- * duplicate series. The first non-empty HELP and UNIT win. Stateless and thread-safe.
+ * a type conflict. A sample whose name, labels and timestamp (or lack of one) equal an earlier one's is
+ * dropped and counted as a duplicate series; as for Prometheus, the same series at another timestamp is
+ * another point of it and stays. The first non-empty HELP and UNIT win. Stateless and thread-safe.
  */
 public final class FirstTypeWinsMerger implements ExpositionMerger {
 
@@ -36,7 +37,7 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
     public MergeResult merge(List<Exposition> expositions) {
         Map<FamilyKey, Accumulator> families = new LinkedHashMap<>();
         Map<String, FamilyKey> claims = new HashMap<>();
-        Set<SeriesKey> seen = new HashSet<>();
+        Set<PointKey> seen = new HashSet<>();
         int typeConflicts = 0;
         int duplicates = 0;
         for (Exposition exposition : expositions) {
@@ -53,7 +54,7 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
                 Accumulator accumulator = families.computeIfAbsent(key, k -> new Accumulator(family));
                 accumulator.takeMetadata(family);
                 for (Sample sample : family.samples()) {
-                    if (seen.add(new SeriesKey(sample.name(), sample.labels()))) {
+                    if (seen.add(new PointKey(sample.name(), sample.labels(), sample.timestampMillis()))) {
                         accumulator.samples.add(sample);
                     } else {
                         duplicates++;
@@ -103,7 +104,7 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
 
     private record FamilyKey(String name, MetricType type) {}
 
-    private record SeriesKey(String name, Labels labels) {}
+    private record PointKey(String name, Labels labels, long timestampMillis) {}
 
     private static final class Accumulator {
         final String name;

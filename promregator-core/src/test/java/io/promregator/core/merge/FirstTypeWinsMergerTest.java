@@ -9,6 +9,7 @@ import io.promregator.core.exposition.MetricFamily;
 import io.promregator.core.exposition.MetricType;
 import io.promregator.core.exposition.Sample;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FirstTypeWinsMergerTest {
@@ -134,6 +135,21 @@ class FirstTypeWinsMergerTest {
 
         assertThat(result.exposition().families().get(0).samples()).containsExactly(first);
         assertThat(result.duplicateSeries()).isEqualTo(1);
+    }
+
+    @Test
+    void sameSeriesAtAnotherTimestampIsKeptAndOnlyTheSameTimestampIsADuplicate() {
+        Sample at1000 = new Sample("a", Labels.EMPTY, 1, 1000, Optional.empty());
+        Sample at2000 = new Sample("a", Labels.EMPTY, 2, 2000, Optional.empty());
+        Sample againAt2000 = new Sample("a", Labels.EMPTY, 3, 2000, Optional.empty());
+        Sample untimed = new Sample("a", Labels.EMPTY, 4);
+        Sample untimedAgain = new Sample("a", Labels.EMPTY, 5);
+
+        MergeResult result = merger.merge(
+                List.of(exposition(gauge("a", "", at1000, at2000, againAt2000, untimed, untimedAgain))));
+
+        assertThat(result.exposition().families().get(0).samples()).containsExactly(at1000, at2000, untimed);
+        assertThat(result.duplicateSeries()).isEqualTo(2);
     }
 
     @Test
