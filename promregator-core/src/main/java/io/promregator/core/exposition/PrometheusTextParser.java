@@ -21,7 +21,8 @@ import java.util.Optional;
  * <p>Lenient like Prometheus' own parser: blanks anywhere between tokens (and needed only where two tokens
  * would merge, so a value may follow a label set's {@code '}'} at once), blank lines and other comments
  * ignored, a trailing comma in label sets, HELP and TYPE anywhere before a family's samples, a repeated
- * HELP (the first wins) or a repeated identical TYPE, values as Go's ParseFloat reads them.
+ * HELP (the first wins) or a repeated identical TYPE, values as Go's ParseFloat reads them but for
+ * hexadecimal floats and underscores, which Prometheus refuses (see {@link FloatParser}).
  */
 final class PrometheusTextParser {
     private final ByteCursor cursor;
@@ -68,7 +69,7 @@ final class PrometheusTextParser {
         } else if (blanks == 0) {
             throw c.error("expected '{' or a blank after the metric name, found " + c.found());
         }
-        double value = c.number(FloatParser.SPECIAL | FloatParser.HEX, "value");
+        double value = c.number(FloatParser.SPECIAL, "value");
         long timestamp = Sample.NO_TIMESTAMP;
         if (c.skipBlanks() > 0 && !c.atLineEnd()) {
             timestamp = c.integer("timestamp (integer milliseconds)");
@@ -154,7 +155,6 @@ final class PrometheusTextParser {
         c.skipBlanks();
         boolean help = c.lookingAt("HELP");
         if (help || c.lookingAt("TYPE")) {
-            int keyword = c.pos;
             c.pos += 4;
             if (c.skipBlanks() > 0) {
                 Name name = c.metricName();
@@ -164,11 +164,9 @@ final class PrometheusTextParser {
                     typeLine(name);
                 }
                 return;
-            } else if (c.atLineEnd()) {
-                throw c.errorAt(keyword, (help ? "HELP" : "TYPE") + " line without a metric name");
             }
         }
-        c.skipLine(); // any other comment
+        c.skipLine(); // any other comment, a bare "# HELP" or "# TYPE" too, as for Prometheus and expfmt
     }
 
     private void helpLine(Name name) throws ExpositionParseException {

@@ -89,6 +89,9 @@ class ExpositionParseErrorTest {
             a_total 1 12345678901234567890  | 1 | 11 | '12345678901234567890' is out of range
             a 1x                            | 1 | 3  | invalid value '1x'
             a 0x1                           | 1 | 3  | invalid value '0x1'
+            a 0x1p-3                        | 1 | 3  | invalid value '0x1p-3'
+            a{v="7"} 0X1.8P1                | 1 | 10 | invalid value '0X1.8P1'
+            a 1_000                         | 1 | 3  | invalid value '1_000'
             a{x="1} 1                       | 1 | 5  | label value has no closing quote
             a{x="1" y="2"} 1                | 1 | 9  | expected ',' or '}' after a label, found 'y'
             a{1x="1"} 1                     | 1 | 3  | expected a label name, found '1'
@@ -97,7 +100,6 @@ class ExpositionParseErrorTest {
             # TYPE a gauge gauge            | 1 | 16 | expected end of line, found 'g'
             # TYPE a histogramm             | 1 | 10 | unknown metric type 'histogramm'
             # TYPE a                        | 1 | 9  | expected a blank after the metric name, found end of line
-            # HELP                          | 1 | 3  | HELP line without a metric name
             # HELP 1a text                  | 1 | 8  | expected a metric name, found '1'
             """)
     void reportsWhereALineGoesWrong(String line, int lineNumber, int column, String message) {

@@ -292,7 +292,7 @@ class ExpositionParserTest {
                 a{v="4"} -Inf
                 a{v="5"} inf
                 a{v="6"} -infinity
-                a{v="7"} 0x1p-3
+                a{v="7"} 1E-3
                 a{v="8"} 1e3
                 a{v="9"} -0.5
                 """);
@@ -306,7 +306,7 @@ class ExpositionParserTest {
                         Double.NEGATIVE_INFINITY,
                         Double.POSITIVE_INFINITY,
                         Double.NEGATIVE_INFINITY,
-                        0.125,
+                        0.001,
                         1000.0,
                         -0.5);
     }
@@ -354,6 +354,14 @@ class ExpositionParserTest {
                 .containsExactly(
                         sample("a", 6, "foo", "bar"),
                         new Sample("a", Labels.of("foo", "baz"), 7, 1000, Optional.empty()));
+    }
+
+    @Test
+    void readsABareHelpOrTypeLineAsAComment() throws Exception {
+        Exposition exposition = parse("# HELP\n#TYPE\r\n# HELPER text\na 1\n");
+
+        assertThat(exposition.families())
+                .containsExactly(new MetricFamily("a", MetricType.UNKNOWN, "", "", List.of(sample("a", 1))));
     }
 
     @Test
