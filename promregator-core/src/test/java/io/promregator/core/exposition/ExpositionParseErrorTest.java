@@ -59,11 +59,11 @@ class ExpositionParseErrorTest {
 
     @Test
     void rejectsTheReservedNameLabelAndOtherDoubleUnderscoreLabelsInBothFormats() {
-        assertFailure(
-                "metric{__name__=\"bla\"} 3.14\n", 1, 8, "reserved label name __name__; names starting with __");
+        assertFailure("metric{__name__=\"bla\"} 3.14\n", 1, 8, "reserved label name __name__; names starting with __");
         assertFailure("a{x=\"1\", __meta=\"2\"} 1\n", 1, 10, "reserved label name __meta");
         assertThat(failure("metric{__name__=\"bla\"} 3.14\n# EOF\n", ExpositionFormat.OPENMETRICS))
-                .hasMessage("line 1, column 8: reserved label name __name__; names starting with __ are Prometheus' own");
+                .hasMessage(
+                        "line 1, column 8: reserved label name __name__; names starting with __ are Prometheus' own");
     }
 
     @Test

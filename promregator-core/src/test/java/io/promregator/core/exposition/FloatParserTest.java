@@ -87,7 +87,6 @@ class FloatParserTest {
                 "Infinit", "1f", "1d", " 1", "1 ", "0b1", "0o7", "--1", "1e5.5"
             })
     void rejects(String text) {
-        assertThatThrownBy(() -> parse(text, FloatParser.SPECIAL))
-                .isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> parse(text, FloatParser.SPECIAL)).isInstanceOf(NumberFormatException.class);
     }
 }

@@ -155,8 +155,8 @@ class HttpClientScraperTest {
 
     @Test
     void timestampOutOfRangeIsMalformedWithTheReason() {
-        ScrapeResult result = scrape(
-                endpoints.serve("/metrics", TestEndpoints.body(OM, "a_total 1 12345678901234567890\n# EOF\n")));
+        ScrapeResult result =
+                scrape(endpoints.serve("/metrics", TestEndpoints.body(OM, "a_total 1 12345678901234567890\n# EOF\n")));
 
         assertThat(result.outcome()).isEqualTo(Outcome.MALFORMED);
         assertThat(result.failure()).contains("timestamp '12345678901234567890' is out of range");
