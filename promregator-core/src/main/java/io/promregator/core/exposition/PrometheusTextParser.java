@@ -156,7 +156,7 @@ final class PrometheusTextParser {
         boolean help = c.lookingAt("HELP");
         if (help || c.lookingAt("TYPE")) {
             c.pos += 4;
-            if (c.skipBlanks() > 0) {
+            if (c.skipBlanks() > 0 && !c.atLineEnd()) {
                 Name name = c.metricName();
                 if (help) {
                     helpLine(name);
@@ -166,7 +166,7 @@ final class PrometheusTextParser {
                 return;
             }
         }
-        c.skipLine(); // any other comment, a bare "# HELP" or "# TYPE" too, as for Prometheus and expfmt
+        c.skipLine(); // any other comment, "# HELP" or "# TYPE" without a name too, as for Prometheus and expfmt
     }
 
     private void helpLine(Name name) throws ExpositionParseException {

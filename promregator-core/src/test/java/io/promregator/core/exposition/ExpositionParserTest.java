@@ -358,7 +358,7 @@ class ExpositionParserTest {
 
     @Test
     void readsABareHelpOrTypeLineAsAComment() throws Exception {
-        Exposition exposition = parse("# HELP\n#TYPE\r\n# HELPER text\na 1\n");
+        Exposition exposition = parse("# HELP\n#TYPE\r\n# HELP \t\n# HELPER text\na 1\n");
 
         assertThat(exposition.families())
                 .containsExactly(new MetricFamily("a", MetricType.UNKNOWN, "", "", List.of(sample("a", 1))));
