@@ -14,7 +14,8 @@ public interface ExpositionMerger {
 
     /**
      * @param typeConflicts families whose samples were dropped because a target declared another type
-     * @param duplicateSeries samples dropped because an earlier one had the same name and labels
+     * @param duplicateSeries samples dropped because an earlier one had the same name and labels and they
+     *     are no later point of that series (both timestamped, this one later)
      */
     record MergeResult(Exposition exposition, int typeConflicts, int duplicateSeries) {}
 }

@@ -237,13 +237,17 @@ final class ByteCursor {
         }
         long value = 0;
         boolean valid = i < to;
+        boolean fits = true;
         for (; i < to && valid; i++) {
             int d = buf[i] - '0';
-            valid = d >= 0 && d <= 9 && value <= (Long.MAX_VALUE - d) / 10;
-            value = value * 10 + d;
+            valid = d >= 0 && d <= 9;
+            fits &= value <= (Long.MAX_VALUE - d) / 10;
+            value = fits ? value * 10 + d : value;
         }
         if (!valid) {
             throw error("invalid " + what + " " + snippet(pos, to));
+        } else if (!fits) {
+            throw error(what + " " + snippet(pos, to) + " is out of range; it must fit in 64 bits");
         }
         pos = to;
         return negative ? -value : value;

@@ -8,14 +8,14 @@ import java.nio.charset.StandardCharsets;
  * others are checked against the grammar and handed to {@link Double#parseDouble}.
  *
  * <p>Grammar: {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?}; with {@link #SPECIAL}
- * also {@code [+-]? (inf | infinity)} and {@code nan}, case-insensitive like Go's ParseFloat; with
- * {@link #HEX} also Go's hexadecimal floats {@code [+-]? 0x hexdigits [. hexdigits] p [+-] digits}.
+ * also {@code [+-]? (inf | infinity)} and {@code nan}, case-insensitive like Go's ParseFloat. No
+ * hexadecimal floats and no underscores: Go's ParseFloat reads {@code 0x1p-3} and {@code 1_000}, but
+ * Prometheus refuses any value with {@code p} or {@code _} in it ("keep to pre-Go 1.13 float formats"),
+ * in text 0.0.4 as in OpenMetrics, and so do we.
  */
 final class FloatParser {
     /** Accept infinities and NaN. */
     static final int SPECIAL = 1;
-    /** Accept hexadecimal floats (Prometheus text 0.0.4 reads values with Go's ParseFloat). */
-    static final int HEX = 2;
 
     private static final double[] POWERS_OF_TEN = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
@@ -96,9 +96,6 @@ final class FloatParser {
             exponent += negativeExponent ? -e : e;
         }
         if (i != to) {
-            if ((flags & HEX) != 0 && i == mantissaStart + 1 && buf[mantissaStart] == '0' && (buf[i] | 0x20) == 'x') {
-                return hex(buf, from, mantissaStart + 2, to);
-            }
             throw new NumberFormatException("unexpected character");
         }
         if (exact && mantissa < EXACT_LIMIT && exponent >= -22 && exponent <= 22) {
@@ -118,37 +115,6 @@ final class FloatParser {
             }
         }
         throw new NumberFormatException("not a number");
-    }
-
-    /** Validates {@code hexdigits [. hexdigits] p [+-] digits} from {@code i}, then lets the JDK read it. */
-    private static double hex(byte[] buf, int from, int i, int to) {
-        int hexDigits = 0;
-        boolean point = false;
-        for (; i < to && buf[i] != 'p' && buf[i] != 'P'; i++) {
-            if (buf[i] == '.' && !point) {
-                point = true;
-            } else if (Character.digit(buf[i], 16) >= 0) {
-                hexDigits++;
-            } else {
-                throw new NumberFormatException("invalid hexadecimal float");
-            }
-        }
-        if (hexDigits == 0 || i == to) {
-            throw new NumberFormatException("hexadecimal float needs digits and a p exponent");
-        }
-        i++;
-        if (i < to && (buf[i] == '+' || buf[i] == '-')) {
-            i++;
-        }
-        if (i == to) {
-            throw new NumberFormatException("exponent without digits");
-        }
-        for (; i < to; i++) {
-            if (buf[i] < '0' || buf[i] > '9') {
-                throw new NumberFormatException("invalid exponent");
-            }
-        }
-        return Double.parseDouble(ascii(buf, from, to));
     }
 
     static boolean equalsIgnoreCase(byte[] buf, int from, int to, String lowerCase) {

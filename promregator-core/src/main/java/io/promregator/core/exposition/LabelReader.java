@@ -10,8 +10,9 @@ import java.util.Arrays;
  * Reads label sets and HELP texts at a {@link ByteCursor}: quoted values, escapes, UTF-8.
  *
  * <p>In strict (OpenMetrics) mode a label set allows no blanks and no trailing comma; in lenient (0.0.4)
- * mode blanks may surround every token and a trailing comma is allowed. Duplicate names are an error in
- * both. Values without escapes or non-ASCII bytes become strings by a plain copy.
+ * mode blanks may surround every token and a trailing comma is allowed. Duplicate names and names
+ * starting with {@code __} (reserved by Prometheus, which refuses a second {@code __name__} and with it the
+ * whole scrape) are an error in both. Values without escapes or non-ASCII bytes become strings by a plain copy.
  */
 final class LabelReader {
     private final ByteCursor cursor;
@@ -62,6 +63,10 @@ final class LabelReader {
     private int label(int count) throws ExpositionParseException {
         int nameStart = cursor.pos;
         String name = cursor.labelName().string;
+        if (name.startsWith("__")) {
+            throw cursor.errorAt(
+                    nameStart, "reserved label name " + name + "; names starting with __ are Prometheus' own");
+        }
         for (int i = 0; i < count; i++) {
             if (labelNames[i] == name) { // interned: identity is equality
                 throw cursor.errorAt(nameStart, "duplicate label name " + name);

@@ -38,7 +38,8 @@ final class OpenMetricsChecks {
             }
         }
         if (!hasCreated) {
-            return true; // every sample is a metric of its own
+            MetricGroups.arrange(block.samples, null, null); // a series' points together
+            return true;
         }
         int[] bounds = MetricGroups.arrange(block.samples, null, null);
         for (int g = 0; g + 1 < bounds.length; g++) {
@@ -63,6 +64,7 @@ final class OpenMetricsChecks {
                 return false;
             }
         }
+        MetricGroups.arrange(block.samples, null, null); // a series' points together
         return true;
     }
 

@@ -67,6 +67,10 @@ final class OpenMetricsOutputRules implements OutputRules {
         return UNKNOWN;
     }
 
+    /**
+     * Keeps valid grouped blocks, splits the others; then puts the points of each series (the same labels
+     * at later timestamps) together, as OpenMetrics wants them. Arranging moves nothing unless needed.
+     */
     @Override
     public void finish(Block block, List<Block> out) {
         if (block.isGrouped()) {
@@ -76,12 +80,18 @@ final class OpenMetricsOutputRules implements OutputRules {
             } else {
                 block.samples.clear();
                 block.samples.addAll(Arrays.asList(original));
-                out.addAll(block.splitBySampleName(UNKNOWN));
+                for (Block split : block.splitBySampleName(UNKNOWN)) {
+                    MetricGroups.arrange(split.samples, null, null);
+                    out.add(split);
+                }
             }
             return;
         }
         if (block.keyword.equals(STATESET) && !OpenMetricsChecks.isValidStateset(block)) {
             block.keyword = "gauge";
+        }
+        if (!block.keyword.equals(STATESET)) {
+            MetricGroups.arrange(block.samples, null, null);
         }
         out.add(block);
     }

@@ -187,11 +187,14 @@ final class OpenMetricsParser {
         int valueStart = c.pos;
         double value = c.number(FloatParser.SPECIAL, "value");
         double timestampSeconds = Double.NaN;
+        long timestamp = Sample.NO_TIMESTAMP;
         Exemplar exemplar = null;
         if (c.peek() == ' ') {
             c.pos++;
             if (c.peek() != '#') {
+                int timestampStart = c.pos;
                 timestampSeconds = c.number(0, "timestamp");
+                timestamp = checkedMillis(timestampSeconds, timestampStart);
                 if (c.peek() == ' ') {
                     c.pos++;
                     exemplar = exemplar();
@@ -200,7 +203,6 @@ final class OpenMetricsParser {
                 exemplar = exemplar();
             }
         }
-        long timestamp = Double.isNaN(timestampSeconds) ? Sample.NO_TIMESTAMP : millis(timestampSeconds);
         Sample sample = new Sample(name.string, labelSet, value, timestamp, Optional.ofNullable(exemplar));
         rules.sample(kind, sample, timestampSeconds, c, nameStart, valueStart);
         c.endLine();
@@ -235,12 +237,28 @@ final class OpenMetricsParser {
         long timestamp = Sample.NO_TIMESTAMP;
         if (c.peek() == ' ') {
             c.pos++;
-            timestamp = millis(c.number(0, "exemplar timestamp"));
+            int timestampStart = c.pos;
+            timestamp = checkedMillis(c.number(0, "exemplar timestamp"), timestampStart);
         }
         return new Exemplar(exemplarLabels, value, timestamp);
     }
 
-    /** Seconds to milliseconds, rounded; never {@link Sample#NO_TIMESTAMP} (saturating far outside). */
+    /**
+     * Seconds to milliseconds, rounded. A timestamp whose milliseconds a {@code long} cannot hold (about
+     * 292 million years either side of 1970) fails: saturating would silently move the sample in time. The
+     * double nearest either end of the range (what the end written in seconds reads as) is that end.
+     */
+    private long checkedMillis(double seconds, int start) throws ExpositionParseException {
+        if (!(Math.abs(seconds * 1000) <= 0x1p63)) {
+            throw cursor.errorAt(
+                    start,
+                    "timestamp " + cursor.snippet(start, cursor.pos)
+                            + " is out of range; milliseconds since 1970 must fit in 64 bits");
+        }
+        return millis(seconds);
+    }
+
+    /** Seconds to milliseconds, rounded; never {@link Sample#NO_TIMESTAMP}; in range as checked above. */
     static long millis(double seconds) {
         return Math.max(Math.round(seconds * 1000), Long.MIN_VALUE + 1);
     }

@@ -18,9 +18,11 @@ import java.util.Optional;
  * {@code go_memstats_alloc_bytes_total}, both family {@code go_memstats_alloc_bytes} in OpenMetrics terms.
  * They stay two families, told apart by type and sample names.
  *
- * <p>Lenient like Prometheus' own parser: blanks anywhere between tokens, blank lines and other comments
+ * <p>Lenient like Prometheus' own parser: blanks anywhere between tokens (and needed only where two tokens
+ * would merge, so a value may follow a label set's {@code '}'} at once), blank lines and other comments
  * ignored, a trailing comma in label sets, HELP and TYPE anywhere before a family's samples, a repeated
- * HELP (the first wins) or a repeated identical TYPE, values as Go's ParseFloat reads them.
+ * HELP (the first wins) or a repeated identical TYPE, values as Go's ParseFloat reads them but for
+ * hexadecimal floats and underscores, which Prometheus refuses (see {@link FloatParser}).
  */
 final class PrometheusTextParser {
     private final ByteCursor cursor;
@@ -63,13 +65,11 @@ final class PrometheusTextParser {
         Labels labelSet = Labels.EMPTY;
         if (c.peek() == '{') {
             labelSet = labels.labels();
-            if (c.skipBlanks() == 0) {
-                throw c.error("expected a blank before the value, found " + c.found());
-            }
+            c.skipBlanks(); // '}' ends a token: the value may follow at once, as Prometheus reads it
         } else if (blanks == 0) {
             throw c.error("expected '{' or a blank after the metric name, found " + c.found());
         }
-        double value = c.number(FloatParser.SPECIAL | FloatParser.HEX, "value");
+        double value = c.number(FloatParser.SPECIAL, "value");
         long timestamp = Sample.NO_TIMESTAMP;
         if (c.skipBlanks() > 0 && !c.atLineEnd()) {
             timestamp = c.integer("timestamp (integer milliseconds)");
@@ -155,9 +155,8 @@ final class PrometheusTextParser {
         c.skipBlanks();
         boolean help = c.lookingAt("HELP");
         if (help || c.lookingAt("TYPE")) {
-            int keyword = c.pos;
             c.pos += 4;
-            if (c.skipBlanks() > 0) {
+            if (c.skipBlanks() > 0 && !c.atLineEnd()) {
                 Name name = c.metricName();
                 if (help) {
                     helpLine(name);
@@ -165,11 +164,9 @@ final class PrometheusTextParser {
                     typeLine(name);
                 }
                 return;
-            } else if (c.atLineEnd()) {
-                throw c.errorAt(keyword, (help ? "HELP" : "TYPE") + " line without a metric name");
             }
         }
-        c.skipLine(); // any other comment
+        c.skipLine(); // any other comment, "# HELP" or "# TYPE" without a name too, as for Prometheus and expfmt
     }
 
     private void helpLine(Name name) throws ExpositionParseException {

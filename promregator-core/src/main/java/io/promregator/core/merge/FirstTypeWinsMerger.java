@@ -28,7 +28,9 @@ import java.util.Set;
  * claims a name another family already holds (a gauge {@code rpc} or {@code rpc_count} against that
  * histogram, a gauge {@code jobs_total} against a counter {@code jobs}) is dropped whole and counted as
  * a type conflict. A sample whose name and labels equal an earlier one's is dropped and counted as a
- * duplicate series. The first non-empty HELP and UNIT win. Stateless and thread-safe.
+ * duplicate series, unless both have timestamps and the later one is later in time: as for Prometheus,
+ * that is another point of the series and stays. (A point at the same or an earlier time, or one of two
+ * without timestamp, is what Prometheus would refuse as duplicate or out of order.) The first non-empty HELP and UNIT win. Stateless and thread-safe.
  */
 public final class FirstTypeWinsMerger implements ExpositionMerger {
 
@@ -36,7 +38,7 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
     public MergeResult merge(List<Exposition> expositions) {
         Map<FamilyKey, Accumulator> families = new LinkedHashMap<>();
         Map<String, FamilyKey> claims = new HashMap<>();
-        Set<SeriesKey> seen = new HashSet<>();
+        Map<SeriesKey, Long> lastTimestamps = new HashMap<>();
         int typeConflicts = 0;
         int duplicates = 0;
         for (Exposition exposition : expositions) {
@@ -53,7 +55,7 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
                 Accumulator accumulator = families.computeIfAbsent(key, k -> new Accumulator(family));
                 accumulator.takeMetadata(family);
                 for (Sample sample : family.samples()) {
-                    if (seen.add(new SeriesKey(sample.name(), sample.labels()))) {
+                    if (isNewPoint(sample, lastTimestamps)) {
                         accumulator.samples.add(sample);
                     } else {
                         duplicates++;
@@ -66,6 +68,21 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
             merged.add(accumulator.toFamily());
         }
         return new MergeResult(new Exposition(merged), typeConflicts, duplicates);
+    }
+
+    /**
+     * A series' first sample, or a later one with a timestamp after that of every earlier kept sample of
+     * the series, all of which have timestamps: the points OpenMetrics allows and Prometheus stores in order.
+     */
+    private static boolean isNewPoint(Sample sample, Map<SeriesKey, Long> lastTimestamps) {
+        SeriesKey series = new SeriesKey(sample.name(), sample.labels());
+        Long last = lastTimestamps.get(series);
+        boolean later = last == null
+                || (last != Sample.NO_TIMESTAMP && sample.hasTimestamp() && sample.timestampMillis() > last);
+        if (later) {
+            lastTimestamps.put(series, sample.timestampMillis());
+        }
+        return later;
     }
 
     private static boolean clashes(FamilyKey key, Set<String> claimed, Map<String, FamilyKey> claims) {

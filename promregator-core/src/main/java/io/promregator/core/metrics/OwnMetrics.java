@@ -59,7 +59,8 @@ public final class OwnMetrics {
                 .register(registry);
         duplicateSeries = Counter.build(
                         "promregator_merge_duplicate_series",
-                        "Samples dropped from a merged exposition because an earlier sample had the same name and labels.")
+                        "Samples dropped from a merged exposition because an earlier sample had the same name and"
+                                + " labels and this one is no later point of it.")
                 .register(registry);
         authenticationFailures = Counter.build(
                         "promregator_inbound_authentication_failures",

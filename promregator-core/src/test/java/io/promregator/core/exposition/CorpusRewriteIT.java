@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Hostile but valid input never breaks our output: every exposition the OpenMetrics corpus calls valid
  * (escapes, NaN, exemplars, odd histograms, info, stateset, timestamps ...) is enriched with a target's
  * labels as {@code /metrics} would, and written in both formats. The OpenMetrics output must pass our
- * strict parser and the text output promtool, and both must carry exactly the enriched samples.
+ * strict parser and the text output promtool, and both must carry exactly the enriched samples. The
+ * cases our parser refuses on purpose are left out.
  */
 class CorpusRewriteIT {
     private static final CfLabelEnricher ENRICHER = new CfLabelEnricher(LabelConflict.EXPORTED);
@@ -32,7 +33,7 @@ class CorpusRewriteIT {
             }
         }
         assertThat(valid).hasSize(44);
-        return valid.stream();
+        return valid.stream().filter(name -> !OpenMetricsConformanceTest.REJECTED_ON_PURPOSE.contains(name));
     }
 
     private static Path corpus() throws Exception {

@@ -58,6 +58,15 @@ class ExpositionParseErrorTest {
     }
 
     @Test
+    void rejectsTheReservedNameLabelAndOtherDoubleUnderscoreLabelsInBothFormats() {
+        assertFailure("metric{__name__=\"bla\"} 3.14\n", 1, 8, "reserved label name __name__; names starting with __");
+        assertFailure("a{x=\"1\", __meta=\"2\"} 1\n", 1, 10, "reserved label name __meta");
+        assertThat(failure("metric{__name__=\"bla\"} 3.14\n# EOF\n", ExpositionFormat.OPENMETRICS))
+                .hasMessage(
+                        "line 1, column 8: reserved label name __name__; names starting with __ are Prometheus' own");
+    }
+
+    @Test
     void countsColumnsInCharactersNotBytes() {
         assertFailure("a{city=\"Zürich\",x=1} 1\n", 1, 19, "expected '\"' to open a label value, found '1'");
     }
@@ -73,12 +82,16 @@ class ExpositionParseErrorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             a                               | 1 | 2  | expected '{' or a blank after the metric name, found end of line
-            a{x="1"}                        | 1 | 9  | expected a blank before the value, found end of line
+            a{x="1"}                        | 1 | 9  | expected value, found end of line
             a 1 2 3                         | 1 | 7  | expected end of line, found '3'
             a 1 1.5                         | 1 | 5  | invalid timestamp (integer milliseconds) '1.5'
-            a 1 99999999999999999999        | 1 | 5  | invalid timestamp
+            a 1 99999999999999999999        | 1 | 5  | '99999999999999999999' is out of range; it must fit in 64 bits
+            a_total 1 12345678901234567890  | 1 | 11 | '12345678901234567890' is out of range
             a 1x                            | 1 | 3  | invalid value '1x'
             a 0x1                           | 1 | 3  | invalid value '0x1'
+            a 0x1p-3                        | 1 | 3  | invalid value '0x1p-3'
+            a{v="7"} 0X1.8P1                | 1 | 10 | invalid value '0X1.8P1'
+            a 1_000                         | 1 | 3  | invalid value '1_000'
             a{x="1} 1                       | 1 | 5  | label value has no closing quote
             a{x="1" y="2"} 1                | 1 | 9  | expected ',' or '}' after a label, found 'y'
             a{1x="1"} 1                     | 1 | 3  | expected a label name, found '1'
@@ -87,7 +100,6 @@ class ExpositionParseErrorTest {
             # TYPE a gauge gauge            | 1 | 16 | expected end of line, found 'g'
             # TYPE a histogramm             | 1 | 10 | unknown metric type 'histogramm'
             # TYPE a                        | 1 | 9  | expected a blank after the metric name, found end of line
-            # HELP                          | 1 | 3  | HELP line without a metric name
             # HELP 1a text                  | 1 | 8  | expected a metric name, found '1'
             """)
     void reportsWhereALineGoesWrong(String line, int lineNumber, int column, String message) {
@@ -126,6 +138,31 @@ class ExpositionParseErrorTest {
                 .isEqualTo(1);
         assertThat(failure(body + "# EOF\n", ExpositionFormat.OPENMETRICS))
                 .hasMessage("line 1, column 9: expected a label name, found '}'");
+    }
+
+    @Test
+    void requiresInOpenMetricsTheSpaceBeforeAValueThatFollowsTheLabels() {
+        assertThat(failure("a{foo=\"bar\"}6\n# EOF\n", ExpositionFormat.OPENMETRICS))
+                .hasMessage("line 1, column 13: expected ' ' before the value, found '6'");
+    }
+
+    @Test
+    void rejectsOpenMetricsTimestampsWhoseMillisecondsDoNotFitInALong() throws Exception {
+        assertThat(failure("a_total 1 12345678901234567890\n# EOF\n", ExpositionFormat.OPENMETRICS))
+                .hasMessage("line 1, column 11: timestamp '12345678901234567890' is out of range;"
+                        + " milliseconds since 1970 must fit in 64 bits");
+        assertThat(failure("a_total 1 -1e17\n# EOF\n", ExpositionFormat.OPENMETRICS))
+                .hasMessageContaining("timestamp '-1e17' is out of range");
+        assertThat(failure("a_total 1 # {x=\"1\"} 1 1e300\n# EOF\n", ExpositionFormat.OPENMETRICS))
+                .hasMessage("line 1, column 23: timestamp '1e300' is out of range;"
+                        + " milliseconds since 1970 must fit in 64 bits");
+        long justInside = ExpositionParser.parse("a_total 1 9e15\n# EOF\n", ExpositionFormat.OPENMETRICS)
+                .families()
+                .get(0)
+                .samples()
+                .get(0)
+                .timestampMillis();
+        assertThat(justInside).isEqualTo(9_000_000_000_000_000_000L);
     }
 
     @Test

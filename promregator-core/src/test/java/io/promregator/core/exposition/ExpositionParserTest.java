@@ -292,7 +292,7 @@ class ExpositionParserTest {
                 a{v="4"} -Inf
                 a{v="5"} inf
                 a{v="6"} -infinity
-                a{v="7"} 0x1p-3
+                a{v="7"} 1E-3
                 a{v="8"} 1e3
                 a{v="9"} -0.5
                 """);
@@ -306,7 +306,7 @@ class ExpositionParserTest {
                         Double.NEGATIVE_INFINITY,
                         Double.POSITIVE_INFINITY,
                         Double.NEGATIVE_INFINITY,
-                        0.125,
+                        0.001,
                         1000.0,
                         -0.5);
     }
@@ -341,6 +341,27 @@ class ExpositionParserTest {
                                 "",
                                 List.of(new Sample("a", Labels.of("x", "1", "y", "2"), 7, 123, Optional.empty()))),
                         new MetricFamily("b", MetricType.UNKNOWN, "", "", List.of(sample("b", 1))));
+    }
+
+    @Test
+    void readsAValueRightAfterTheClosingBraceAsPrometheusDoes() throws Exception {
+        Exposition exposition = parse("""
+                a{foo="bar"}6
+                a{foo="baz"}7 1000
+                """);
+
+        assertThat(exposition.families().get(0).samples())
+                .containsExactly(
+                        sample("a", 6, "foo", "bar"),
+                        new Sample("a", Labels.of("foo", "baz"), 7, 1000, Optional.empty()));
+    }
+
+    @Test
+    void readsABareHelpOrTypeLineAsAComment() throws Exception {
+        Exposition exposition = parse("# HELP\n#TYPE\r\n# HELP \t\n# HELPER text\na 1\n");
+
+        assertThat(exposition.families())
+                .containsExactly(new MetricFamily("a", MetricType.UNKNOWN, "", "", List.of(sample("a", 1))));
     }
 
     @Test

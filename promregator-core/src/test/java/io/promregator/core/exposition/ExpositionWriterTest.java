@@ -419,4 +419,34 @@ class ExpositionWriterTest {
                 .isInstanceOf(IOException.class)
                 .hasMessage("connection reset");
     }
+
+    @Test
+    void putsTheLaterPointsOfASeriesNextToItsFirstInOpenMetricsOnly() throws Exception {
+        MetricFamily points = family(
+                "jobs",
+                MetricType.COUNTER,
+                "",
+                timed("jobs_total", 1, 1000, "queue", "a"),
+                timed("jobs_total", 5, 1000, "queue", "b"),
+                timed("jobs_total", 2, 2000, "queue", "a"));
+
+        String openMetrics = openMetrics(points);
+
+        assertThat(openMetrics).isEqualTo("""
+                # TYPE jobs counter
+                jobs_total{queue="a"} 1 1
+                jobs_total{queue="a"} 2 2
+                jobs_total{queue="b"} 5 1
+                # EOF
+                """);
+        assertThat(ExpositionParser.parse(openMetrics, ExpositionFormat.OPENMETRICS)
+                        .sampleCount())
+                .isEqualTo(3);
+        assertThat(text(points)).isEqualTo("""
+                # TYPE jobs_total counter
+                jobs_total{queue="a"} 1 1000
+                jobs_total{queue="b"} 5 1000
+                jobs_total{queue="a"} 2 2000
+                """);
+    }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The OpenMetrics conformance corpus (tests/testdata/parsers of OpenObservability/OpenMetrics): every
- * case whose test.json says {@code "shouldParse": true} must parse, every other case must fail.
+ * case whose test.json says {@code "shouldParse": true} must parse, every other case must fail, but for
+ * the deviations listed here.
  */
 class OpenMetricsConformanceTest {
     /**
@@ -28,6 +29,13 @@ class OpenMetricsConformanceTest {
      */
     static final Set<String> KNOWN_DEVIATIONS =
             Set.of("bad_histograms_3", "bad_counter_values_17", "bad_counter_values_19");
+
+    /**
+     * Cases the corpus wants parsed that the parser rejects on purpose: a timestamp of about 1.2e19
+     * seconds has no millisecond a 64-bit integer holds (Prometheus' own parser turns it into a garbage
+     * timestamp), and saturating it would silently move the sample in time.
+     */
+    static final Set<String> REJECTED_ON_PURPOSE = Set.of("timestamps");
 
     static Stream<String> cases() throws IOException, URISyntaxException {
         try (Stream<Path> dirs = Files.list(corpus())) {
@@ -54,7 +62,10 @@ class OpenMetricsConformanceTest {
     @MethodSource("cases")
     void followsTheCorpus(String name) throws Exception {
         byte[] body = metrics(name);
-        if (shouldParse(name)) {
+        if (REJECTED_ON_PURPOSE.contains(name)) {
+            assertThatThrownBy(() -> ExpositionParser.parse(body, ExpositionFormat.OPENMETRICS))
+                    .hasMessageContaining("is out of range");
+        } else if (shouldParse(name)) {
             assertThatCode(() -> ExpositionParser.parse(body, ExpositionFormat.OPENMETRICS))
                     .doesNotThrowAnyException();
         } else if (KNOWN_DEVIATIONS.contains(name)) {

@@ -52,7 +52,7 @@ class OpenMetricsParserTest {
                 a_total{n="2"} 1 1.1
                 a_total{n="3"} 1 0.0004
                 a_total{n="4"} 1 -2
-                a_total{n="5"} 1 12345678901234567890.1
+                a_total{n="5"} 1 9223372036854775.807
                 # EOF
                 """);
 

@@ -114,7 +114,10 @@ final class PipelineCheck {
         return null;
     }
 
-    /** No repeated series; without type conflicts every sample is either kept or a counted duplicate. */
+    /**
+     * No series twice at one timestamp (other timestamps are other points); without type conflicts every
+     * sample is either kept or a counted duplicate.
+     */
     private static String mergeProblem(List<Exposition> inputs, MergeResult merged) {
         int total = 0;
         for (Exposition input : inputs) {
@@ -123,8 +126,8 @@ final class PipelineCheck {
         Set<List<Object>> series = new HashSet<>();
         for (MetricFamily family : merged.exposition().families()) {
             for (Sample sample : family.samples()) {
-                if (!series.add(List.of(sample.name(), sample.labels()))) {
-                    return "merge: series " + sample.name() + sample.labels() + " twice";
+                if (!series.add(List.of(sample.name(), sample.labels(), sample.timestampMillis()))) {
+                    return "merge: series " + sample.name() + sample.labels() + " twice at one timestamp";
                 }
             }
         }

@@ -9,6 +9,7 @@ import io.promregator.core.exposition.MetricFamily;
 import io.promregator.core.exposition.MetricType;
 import io.promregator.core.exposition.Sample;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FirstTypeWinsMergerTest {
@@ -134,6 +135,25 @@ class FirstTypeWinsMergerTest {
 
         assertThat(result.exposition().families().get(0).samples()).containsExactly(first);
         assertThat(result.duplicateSeries()).isEqualTo(1);
+    }
+
+    @Test
+    void sameSeriesAtALaterTimestampIsKeptAndTheSameOrAnEarlierTimestampIsADuplicate() {
+        Sample at1000 = new Sample("a", Labels.EMPTY, 1, 1000, Optional.empty());
+        Sample at2000 = new Sample("a", Labels.EMPTY, 2, 2000, Optional.empty());
+        Sample againAt2000 = new Sample("a", Labels.EMPTY, 3, 2000, Optional.empty());
+        Sample backAt1500 = new Sample("a", Labels.EMPTY, 4, 1500, Optional.empty());
+        Sample untimed = new Sample("b", Labels.EMPTY, 5);
+        Sample untimedAgain = new Sample("b", Labels.EMPTY, 6);
+        Sample timedAfterUntimed = new Sample("b", Labels.EMPTY, 7, 3000, Optional.empty());
+
+        MergeResult result = merger.merge(List.of(
+                exposition(gauge("a", "", at1000, at2000, againAt2000, backAt1500)),
+                exposition(gauge("b", "", untimed, untimedAgain, timedAfterUntimed))));
+
+        assertThat(result.exposition().families().get(0).samples()).containsExactly(at1000, at2000);
+        assertThat(result.exposition().families().get(1).samples()).containsExactly(untimed);
+        assertThat(result.duplicateSeries()).isEqualTo(4);
     }
 
     @Test

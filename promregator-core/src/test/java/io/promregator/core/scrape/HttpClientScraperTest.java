@@ -132,6 +132,37 @@ class HttpClientScraperTest {
     }
 
     @Test
+    void reservedOrRepeatedLabelNamesAreMalformedWithTheReason() {
+        ScrapeResult reserved =
+                scrape(endpoints.serve("/reserved", TestEndpoints.body(TEXT, "metric{__name__=\"bla\"} 3.14\n")));
+        ScrapeResult repeated =
+                scrape(endpoints.serve("/repeated", TestEndpoints.body(TEXT, "metric{a=\"1\",a=\"2\"} 3.14\n")));
+
+        assertThat(reserved.outcome()).isEqualTo(Outcome.MALFORMED);
+        assertThat(reserved.failure()).contains("line 1, column 8: reserved label name __name__");
+        assertThat(repeated.outcome()).isEqualTo(Outcome.MALFORMED);
+        assertThat(repeated.failure()).contains("duplicate label name a");
+    }
+
+    @Test
+    void textFormatValueRightAfterTheLabelsIsASuccess() {
+        ScrapeResult result = scrape(endpoints.serve("/metrics", TestEndpoints.body(TEXT, "a{foo=\"bar\"}6\n")));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(result.exposition().families().get(0).samples().get(0).value())
+                .isEqualTo(6.0);
+    }
+
+    @Test
+    void timestampOutOfRangeIsMalformedWithTheReason() {
+        ScrapeResult result =
+                scrape(endpoints.serve("/metrics", TestEndpoints.body(OM, "a_total 1 12345678901234567890\n# EOF\n")));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.MALFORMED);
+        assertThat(result.failure()).contains("timestamp '12345678901234567890' is out of range");
+    }
+
+    @Test
     void unsupportedContentTypeIsAFailure() {
         ScrapeResult result = scrape(endpoints.serve("/metrics", TestEndpoints.body("application/json", "{}")));
 

@@ -13,6 +13,9 @@ import io.promregator.core.TargetResolver;
 import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.enrich.LabelConflict;
 import io.promregator.core.exposition.Exposition;
+import io.promregator.core.exposition.ExpositionFormat;
+import io.promregator.core.exposition.ExpositionParser;
+import io.promregator.core.exposition.ExpositionWriter;
 import io.promregator.core.exposition.Labels;
 import io.promregator.core.exposition.MetricFamily;
 import io.promregator.core.exposition.MetricType;
@@ -84,6 +87,39 @@ class SingleEndpointScrapingTest {
                         .registry()
                         .getSampleValue(
                                 "promregator_scrapes_total", new String[] {"outcome"}, new String[] {"timeout"}))
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void keepsBothPointsOfASeriesAtTwoTimestampsInEitherOutputFormat() throws Exception {
+        Target a = target("a");
+        Exposition twoPoints =
+                ExpositionParser.parse("a 1 1000\na 2 2000\na 3 2000\n", ExpositionFormat.PROMETHEUS_TEXT);
+        when(resolver.resolve()).thenReturn(List.of(a));
+        when(scraper.scrape(a))
+                .thenReturn(CompletableFuture.completedFuture(
+                        ScrapeResult.success(a, twoPoints, Duration.ofMillis(5), 10)));
+
+        List<MetricFamily> merged = scraping.scrapeAll().families();
+
+        assertThat(ExpositionWriter.toString(merged.subList(3, 4), ExpositionFormat.PROMETHEUS_TEXT))
+                .isEqualTo("""
+                        # TYPE a untyped
+                        a{app_name="a"} 1 1000
+                        a{app_name="a"} 2 2000
+                        """);
+        assertThat(ExpositionWriter.toString(merged.subList(3, 4), ExpositionFormat.OPENMETRICS))
+                .isEqualTo("""
+                        # TYPE a unknown
+                        a{app_name="a"} 1 1
+                        a{app_name="a"} 2 2
+                        # EOF
+                        """);
+        String openMetrics = ExpositionWriter.toString(merged.subList(3, 4), ExpositionFormat.OPENMETRICS);
+        assertThat(ExpositionParser.parse(openMetrics, ExpositionFormat.OPENMETRICS)
+                        .sampleCount())
+                .isEqualTo(2);
+        assertThat(ownMetrics.registry().getSampleValue("promregator_merge_duplicate_series_total"))
                 .isEqualTo(1.0);
     }
 
