@@ -8,6 +8,8 @@ import io.promregator.core.config.ConfigSchema.Node;
 import io.promregator.core.config.ConfigSchema.RecordNode;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * Checks a canonical configuration tree: every value against {@link ConfigRules}, then the rules that
@@ -56,13 +58,50 @@ final class ConfigValidator {
         }
     }
 
+    /**
+     * Each static target needs a URL, and no two may share their URL or their labels: their series would be
+     * indistinguishable once merged.
+     */
     private static void checkStaticTargets(JsonNode targets, Problems problems) {
+        Map<String, Integer> urls = new HashMap<>();
+        Map<Map<String, String>, Integer> labelSets = new HashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             JsonNode target = targets.get(i);
-            if (target.isObject() && target.path("url").isMissingNode()) {
-                problems.add("promregator.staticTargets[" + i + "].url", ConfigRules.URL, null);
+            if (!target.isObject()) {
+                continue;
+            }
+            String path = "promregator.staticTargets[" + i + "]";
+            JsonNode url = target.path("url");
+            if (url.isMissingNode()) {
+                problems.add(path + ".url", ConfigRules.URL, null);
+            } else if (url.isTextual()) {
+                Integer earlier = urls.putIfAbsent(url.textValue(), i);
+                if (earlier != null) {
+                    problems.add(
+                            path + ".url",
+                            "must differ from the url of promregator.staticTargets[" + earlier + "]",
+                            url);
+                }
+            }
+            Map<String, String> labels = new TreeMap<>();
+            target.path("labels")
+                    .properties()
+                    .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+            Integer earlier = labelSets.putIfAbsent(labels, i);
+            if (earlier != null) {
+                problems.addLine(path + ".labels: must differ from the labels of promregator.staticTargets[" + earlier
+                        + "], so that their series can be told apart. Found: " + shown(labels));
             }
         }
+    }
+
+    private static String shown(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return "no labels";
+        }
+        StringJoiner joined = new StringJoiner(", ", "{", "}");
+        labels.forEach((name, value) -> joined.add(name + "=" + Problems.quote(value)));
+        return joined.toString();
     }
 
     private static void checkAuthenticators(JsonNode promregator, Problems problems) {

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /cache/invalidate?org=true&route=1...}: empties each cache whose parameter is
- * {@code true} or {@code 1}, as the original; answers 204. An unknown parameter is a 400 naming the
- * known ones, rather than silently nothing.
+ * {@code true} or {@code 1}, as the original, and keeps those set to {@code false} or {@code 0}; answers
+ * 204. An unknown parameter or any other value is a 400 naming what is accepted, rather than silently
+ * nothing.
  */
 final class CacheInvalidateHandler implements HttpHandler {
     private static final Logger logger = LoggerFactory.getLogger(CacheInvalidateHandler.class);
@@ -47,6 +48,13 @@ final class CacheInvalidateHandler implements HttpHandler {
                 }
                 if (value.equals("true") || value.equals("1")) {
                     caches.add(name);
+                } else if (!value.equals("false") && !value.equals("0")) {
+                    Responses.sendText(
+                            exchange,
+                            400,
+                            "Invalid value for cache \"" + name + "\": expected true or 1 (empty it),"
+                                    + " false or 0 (keep it). Found: \"" + shown(value) + "\"");
+                    return;
                 }
             }
         }
@@ -55,6 +63,11 @@ final class CacheInvalidateHandler implements HttpHandler {
             logger.info("Invalidated caches: {}", String.join(", ", caches));
         }
         exchange.sendResponseHeaders(204, -1);
+    }
+
+    private static String shown(String value) {
+        String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
     }
 
     private static String decode(String value) {

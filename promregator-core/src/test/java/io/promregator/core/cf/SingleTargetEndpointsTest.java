@@ -175,12 +175,29 @@ class SingleTargetEndpointsTest {
                 .isEqualTo(400);
         assertThat(get(promregator, "/singleTargetMetrics/" + shopId + "/x", "*/*")
                         .body())
-                .isEqualTo("Invalid Instance Number provided: \"x\"\n");
-        assertThat(get(promregator, "/singleTargetMetrics/" + shopId, "*/*").statusCode())
-                .isEqualTo(400);
+                .isEqualTo("Invalid instance index \"x\": the path is /singleTargetMetrics/<appGuid>/<instanceIndex>,"
+                        + " with the index a number such as 0\n");
         HttpResponse<String> unknown = get(promregator, "/singleTargetMetrics/" + shopId + "/7", "*/*");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("not in the current discovery", "/explainTargets");
+    }
+
+    @Test
+    void aMissingInstanceIndexIsNamedWithThePathsShape() throws Exception {
+        Promregator promregator = start("");
+
+        for (String path : List.of("/singleTargetMetrics/" + shopId, "/singleTargetMetrics/" + shopId + "/")) {
+            HttpResponse<String> response = get(promregator, path, "*/*");
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.body())
+                    .as(path)
+                    .isEqualTo("Missing instance index: the path is /singleTargetMetrics/<appGuid>/<instanceIndex>,"
+                            + " e.g. /singleTargetMetrics/" + shopId + "/0\n");
+        }
+        assertThat(get(promregator, "/singleTargetMetrics/NOT-A-GUID/0", "*/*").body())
+                .startsWith("Invalid application guid \"NOT-A-GUID\": the path is "
+                        + "/singleTargetMetrics/<appGuid>/<instanceIndex>");
     }
 
     @Test

@@ -114,6 +114,27 @@ class ConfigValidationTest {
     }
 
     @Test
+    void rejectsStaticTargetsWithTheSameLabelsOrUrlByTheirKeyPath() {
+        assertThat(problems("""
+                promregator:
+                  staticTargets:
+                    - url: http://localhost:9100/metrics
+                      labels: {job: node, env: prod}
+                    - url: http://localhost:9200/metrics
+                      labels: {env: prod, job: node}
+                    - url: http://localhost:9100/metrics
+                    - url: http://localhost:9300/metrics
+                """))
+                .containsExactly(
+                        "promregator.staticTargets[1].labels: must differ from the labels of promregator.staticTargets[0],"
+                                + " so that their series can be told apart. Found: {env=\"prod\", job=\"node\"}",
+                        "promregator.staticTargets[2].url: must differ from the url of promregator.staticTargets[0]."
+                                + " Found: \"http://localhost:9100/metrics\"",
+                        "promregator.staticTargets[3].labels: must differ from the labels of promregator.staticTargets[2],"
+                                + " so that their series can be told apart. Found: no labels");
+    }
+
+    @Test
     void rejectsAuthenticatorsWithoutOrWithRepeatedIds() {
         assertThat(problems("""
                 promregator:

@@ -70,6 +70,17 @@ class DiscoveryEndpointsTest {
     }
 
     @Test
+    void cacheInvalidateRefusesAValueOtherThanTrueFalseOneOrZero() throws Exception {
+        HttpResponse<String> response = get("/cache/invalidate?space=true&org=maybe");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body())
+                .isEqualTo("Invalid value for cache \"org\": expected true or 1 (empty it), false or 0 (keep it)."
+                        + " Found: \"maybe\"\n");
+        assertThat(invalidated).isEmpty();
+    }
+
+    @Test
     void explainTargetsServesTheDiagnosisAsText() throws Exception {
         HttpResponse<String> response = get("/explainTargets");
 
