@@ -1,7 +1,6 @@
 package io.promregator.cli;
 
 import io.promregator.core.Promregator;
-import io.promregator.core.auth.Authenticators;
 import io.promregator.core.cf.CfDiscovery;
 import io.promregator.core.cf.discovery.Discovery;
 import io.promregator.core.cf.simulator.CfSimulator;
@@ -89,7 +88,7 @@ public final class Main {
 
     private static int checkConfig(Path file, PrintStream out) {
         PromregatorConfig config = load(file);
-        Authenticators.fromConfig(config.promregator()); // reads client certificates and keys; no request
+        Promregator.check(config); // what start-up checks, without connecting or binding
         out.println(file + ": valid");
         List<String> unimplemented = config.unimplementedKeys();
         if (!unimplemented.isEmpty()) {

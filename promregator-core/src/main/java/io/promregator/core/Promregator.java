@@ -2,6 +2,8 @@ package io.promregator.core;
 
 import io.promregator.core.auth.Authenticators;
 import io.promregator.core.cf.CfDiscovery;
+import io.promregator.core.cf.client.CfConfigMapping;
+import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.Discovery;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.config.RuntimeSettings;
@@ -89,6 +91,38 @@ public final class Promregator implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Every check that {@link Builder#config} makes of a configuration before it builds anything, without
+     * connecting to Cloud Foundry or binding a port: credentials for Cloud Foundry targets, inbound and
+     * outbound authentication, the certificates and keys to read, static targets. {@code --check-config}
+     * runs this, and so does start-up, so that one fails exactly when the other would.
+     *
+     * @throws ConfigurationException naming every problem found, each at its key
+     */
+    public static void check(PromregatorConfig config) {
+        List<String> problems = new ArrayList<>();
+        List<Runnable> checks = List.of(
+                () -> RuntimeSettings.checkServer(config),
+                () -> Authenticators.fromConfig(config.promregator()),
+                () -> InboundAuthentication.fromConfig(config.promregator()),
+                () -> RuntimeSettings.staticTargets(config),
+                () -> {
+                    if (!config.promregator().targets().isEmpty()) {
+                        CfConfigMapping.settings(config);
+                    }
+                });
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            } catch (ConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
     }
 
     /** Binds the port and starts serving. */
@@ -216,8 +250,11 @@ public final class Promregator implements AutoCloseable {
          * Everything a configuration sets: scraping, server, enrichment policy, own metrics, and,
          * unless a resolver was set before, its targets: static ones, and Cloud Foundry discovery for
          * {@code promregator.targets} (which connects to the Cloud Controller now).
+         *
+         * @throws ConfigurationException for what {@link Promregator#check} finds
          */
         public Builder config(PromregatorConfig config) {
+            check(config);
             scrapeSettings = RuntimeSettings.scrape(config, scrapeSettings);
             serverSettings = RuntimeSettings.server(config, serverSettings);
             labelConflict = config.promregator().scraping().labelConflict();

@@ -71,6 +71,17 @@ public final class RuntimeSettings {
         return settings.withTls(tls.get().serverContext());
     }
 
+    /**
+     * Reads the certificate and key of {@code server.ssl}, as {@link #server} does, without logging.
+     *
+     * @throws ConfigurationException when they cannot be read
+     */
+    public static void checkServer(PromregatorConfig config) {
+        Problems problems = new Problems();
+        ServerTls.identity(config.server().ssl(), problems);
+        problems.throwIfAny();
+    }
+
     /** {@code promregator.staticTargets}, each identified by its URL. */
     public static List<Target> staticTargets(PromregatorConfig config) {
         List<Target> targets = new ArrayList<>();
