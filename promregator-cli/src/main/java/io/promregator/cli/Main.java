@@ -94,6 +94,10 @@ public final class Main {
         if (!unimplemented.isEmpty()) {
             out.println("These keys are accepted but have no effect yet: " + String.join(", ", unimplemented));
         }
+        if (!config.removedKeys().isEmpty()) {
+            out.println("These keys were removed from Promregator and are ignored:");
+            config.removedKeys().forEach(line -> out.println("  " + line));
+        }
         return EXIT_OK;
     }
 
@@ -161,6 +165,11 @@ public final class Main {
             logger.warn(
                     "These configuration keys are accepted but have no effect in this version: {}",
                     String.join(", ", config.unimplementedKeys()));
+        }
+        if (!config.removedKeys().isEmpty()) {
+            logger.warn(
+                    "These configuration keys were removed from Promregator and are ignored: {}",
+                    String.join(" | ", config.removedKeys()));
         }
         if (config.promregator().staticTargets().isEmpty()
                 && config.promregator().targets().isEmpty()) {

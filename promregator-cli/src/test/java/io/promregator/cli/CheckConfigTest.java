@@ -45,4 +45,24 @@ class CheckConfigTest {
                         + " promregator.staticTargets[0], so that their series can be told apart."
                         + " Found: {job=\"node\"}\n");
     }
+
+    @Test
+    void keysTheOriginalRemovedAreValidAndNamedAsRemoved() throws IOException {
+        Path file = Files.writeString(directory.resolve("promregator.yml"), """
+                promregator:
+                  internal:
+                    checkAPIVersion3: true
+                  resolver.logging.empty.target: true
+                """);
+
+        assertThat(checkConfig(file)).isEqualTo(Main.EXIT_OK);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo(file + ": valid\n"
+                        + "These keys were removed from Promregator and are ignored:\n"
+                        + "  promregator.internal.checkAPIVersion3: no longer read by Promregator, which speaks the"
+                        + " Cloud Controller API v3 only; ignored\n"
+                        + "  promregator.resolver.logging.empty.target: no longer read by Promregator; /explainTargets"
+                        + " and --explain-targets say which targets matched nothing; ignored\n");
+    }
 }

@@ -19,23 +19,13 @@ public record CfRequest(Timeout timeout, long backoff, double rateLimit) {
     }
 
     /**
-     * {@code cf.request.timeout.*} in milliseconds. {@code appSummary} is used by the original's V0 only;
-     * {@code app}, {@code routeMapping} and {@code sharedDomain} are obsolete keys it ignores (0 when unset).
+     * {@code cf.request.timeout.*} in milliseconds. The keys the original stopped reading ({@code appSummary},
+     * {@code app}, {@code routeMapping}, {@code sharedDomain}) are in {@link RemovedKeys}.
      */
-    public record Timeout(
-            int org,
-            int space,
-            int appInSpace,
-            int domain,
-            int route,
-            int process,
-            int appSummary,
-            int app,
-            int routeMapping,
-            int sharedDomain) {
+    public record Timeout(int org, int space, int appInSpace, int domain, int route, int process) {
 
         public static Timeout defaults() {
-            return new Timeout(2500, 2500, 2500, 2500, 2500, 2500, 4000, 0, 0, 0);
+            return new Timeout(2500, 2500, 2500, 2500, 2500, 2500);
         }
     }
 }

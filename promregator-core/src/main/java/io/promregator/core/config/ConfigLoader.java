@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Reads a {@code promregator.yml} as the original Promregator does, so that existing files load unchanged:
  * Spring's relaxed key names, dotted and indexed keys, {@code ${VAR:default}} placeholders, and
  * environment variables overriding YAML ({@code CF_PASSWORD}, {@code SERVER_PORT}, ...). Unlike the
- * original, an unknown key is an error, with a suggestion. Every problem found is reported at once in a
+ * original, an unknown key is an error, with a suggestion; a key that the original itself stopped reading
+ * is ignored and named in {@link PromregatorConfig#removedKeys()}. Every problem found is reported at once in a
  * {@link ConfigurationException}. An empty file is all defaults. Several YAML documents in one file are
  * applied in order, later ones overriding earlier ones (Spring profiles are not evaluated).
  */
@@ -58,7 +59,9 @@ public final class ConfigLoader {
         ConfigValidator.check(tree, problems);
         problems.throwIfAny();
         try {
-            return ConfigSchema.MAPPER.treeToValue(tree, PromregatorConfig.class);
+            return ConfigSchema.MAPPER
+                    .treeToValue(tree, PromregatorConfig.class)
+                    .withRemovedKeys(normalizer.removedKeys());
         } catch (JsonProcessingException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof ConfigurationException configurationException) {

@@ -1,5 +1,6 @@
 package io.promregator.core.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,9 @@ final class ConfigSchema {
         Map<String, Node> children = new LinkedHashMap<>();
         Map<String, String> byUniform = new LinkedHashMap<>();
         for (RecordComponent component : type.getRecordComponents()) {
+            if (component.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
+                continue; // what the loader found, not a key
+            }
             String name = keyName(component);
             children.put(name, node(component.getGenericType()));
             if (byUniform.put(uniform(name), name) != null) {

@@ -1,5 +1,6 @@
 package io.promregator.core.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.Objects;
  *
  * @param spring Spring keys of the original's setups, accepted as they are (accepted; no effect yet)
  * @param encrypt Spring Cloud's {@code encrypt.*} keys for {cipher} values (accepted; no effect yet)
+ * @param removedKeys not a key: the keys of the loaded file that the original Promregator no longer reads,
+ *     each as {@code <path>: <since when and why>; ignored}, for one warning at start
  */
 public record PromregatorConfig(
         Cf cf,
@@ -31,7 +34,8 @@ public record PromregatorConfig(
         Server server,
         Logging logging,
         Map<String, String> spring,
-        Map<String, String> encrypt) {
+        Map<String, String> encrypt,
+        @JsonIgnore List<String> removedKeys) {
 
     public PromregatorConfig {
         cf = Objects.requireNonNullElseGet(cf, Cf::defaults);
@@ -40,6 +44,7 @@ public record PromregatorConfig(
         logging = Objects.requireNonNullElseGet(logging, Logging::defaults);
         spring = StaticTarget.ordered(spring);
         encrypt = StaticTarget.ordered(encrypt);
+        removedKeys = removedKeys == null ? List.of() : List.copyOf(removedKeys);
         Map<String, Object> components = new LinkedHashMap<>();
         components.put("cf", cf);
         components.put("promregator", promregator);
@@ -67,6 +72,7 @@ public record PromregatorConfig(
         builder.logging = logging;
         builder.spring = spring;
         builder.encrypt = encrypt;
+        builder.removedKeys = removedKeys;
         return builder;
     }
 
@@ -79,6 +85,11 @@ public record PromregatorConfig(
         return ImplementedKeys.unimplementedKeys(this);
     }
 
+    /** This configuration, naming {@code keys} as the removed keys its file held. */
+    PromregatorConfig withRemovedKeys(List<String> keys) {
+        return new PromregatorConfig(cf, promregator, server, logging, spring, encrypt, keys);
+    }
+
     /** Starts from the defaults; the shortcuts set the parts an embedding application sets most. */
     public static final class Builder {
         private Cf cf = Cf.defaults();
@@ -87,6 +98,7 @@ public record PromregatorConfig(
         private Logging logging = Logging.defaults();
         private Map<String, String> spring = Map.of();
         private Map<String, String> encrypt = Map.of();
+        private List<String> removedKeys = List.of();
 
         private Builder() {}
 
@@ -150,7 +162,7 @@ public record PromregatorConfig(
         }
 
         public PromregatorConfig build() {
-            return new PromregatorConfig(cf, promregator.build(), server, logging, spring, encrypt);
+            return new PromregatorConfig(cf, promregator.build(), server, logging, spring, encrypt, removedKeys);
         }
     }
 }

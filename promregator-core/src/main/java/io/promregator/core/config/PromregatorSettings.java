@@ -1,6 +1,5 @@
 package io.promregator.core.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,8 +29,7 @@ public record PromregatorSettings(
         Gc gc,
         Reactor reactor,
         Workaround workaround,
-        Simulation simulation,
-        Internal internal) {
+        Simulation simulation) {
 
     public PromregatorSettings {
         targets = targets == null ? List.of() : List.copyOf(targets);
@@ -49,7 +47,6 @@ public record PromregatorSettings(
         reactor = Objects.requireNonNullElseGet(reactor, Reactor::defaults);
         workaround = Objects.requireNonNullElseGet(workaround, Workaround::defaults);
         simulation = Objects.requireNonNullElseGet(simulation, Simulation::defaults);
-        internal = Objects.requireNonNullElseGet(internal, Internal::defaults);
     }
 
     public static PromregatorSettings defaults() {
@@ -78,7 +75,6 @@ public record PromregatorSettings(
         builder.reactor = reactor;
         builder.workaround = workaround;
         builder.simulation = simulation;
-        builder.internal = internal;
         return builder;
     }
 
@@ -151,14 +147,6 @@ public record PromregatorSettings(
         }
     }
 
-    /** {@code promregator.internal.preCheckAPIVersion}: read but unused by the original's V1. */
-    public record Internal(
-            @JsonProperty("preCheckAPIVersion") boolean preCheckApiVersion) {
-        public static Internal defaults() {
-            return new Internal(true);
-        }
-    }
-
     /** Starts from the original's defaults. */
     public static final class Builder {
         private List<CfTarget> targets = List.of();
@@ -177,7 +165,6 @@ public record PromregatorSettings(
         private Reactor reactor = Reactor.defaults();
         private Workaround workaround = Workaround.defaults();
         private Simulation simulation = Simulation.defaults();
-        private Internal internal = Internal.defaults();
 
         private Builder() {}
 
@@ -248,8 +235,7 @@ public record PromregatorSettings(
                     gc,
                     reactor,
                     workaround,
-                    simulation,
-                    internal);
+                    simulation);
         }
     }
 }

@@ -12,7 +12,9 @@ import io.promregator.core.config.ConfigSchema.Node;
 import io.promregator.core.config.ConfigSchema.RecordNode;
 import io.promregator.core.config.ConfigSchema.ScalarNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,7 @@ final class TreeNormalizer {
     private final Placeholders placeholders;
     private final String rootName;
     private final List<Padding> paddings = new ArrayList<>();
+    private final Set<String> removedKeys = new LinkedHashSet<>();
 
     private record Padding(String path, ArrayNode array, int index) {}
 
@@ -38,6 +41,11 @@ final class TreeNormalizer {
         this.problems = problems;
         this.placeholders = placeholders;
         this.rootName = rootName;
+    }
+
+    /** The keys met that the original no longer reads, each with why ({@link RemovedKeys}), in order met. */
+    List<String> removedKeys() {
+        return List.copyOf(removedKeys);
     }
 
     /** The canonical tree of all documents, later documents overriding earlier ones key by key. */
@@ -73,7 +81,13 @@ final class TreeNormalizer {
         String written = indexed.matches() ? indexed.group(1) : head;
         String name = written.isEmpty() ? null : schema.resolve(written);
         if (name == null) {
-            problems.addLine(KeySuggester.unknownKey(join(path, head), written, schema));
+            List<String> leaves = RemovedKeys.leaves(join(path, key), value);
+            if (RemovedKeys.allRemoved(leaves)) {
+                leaves.forEach(leaf ->
+                        removedKeys.add(RemovedKeys.find(leaf).orElseThrow().describe()));
+            } else {
+                problems.addLine(KeySuggester.unknownKey(join(path, head), written, schema));
+            }
             return;
         }
         Node child = schema.children().get(name);

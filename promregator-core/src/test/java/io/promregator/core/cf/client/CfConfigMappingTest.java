@@ -27,8 +27,7 @@ class CfConfigMappingTest {
 
     @Test
     void mapsTheOriginalsKeys() {
-        CfRequest request =
-                new CfRequest(new CfRequest.Timeout(1000, 2000, 3000, 4500, 4000, 5000, 4000, 0, 0, 0), 250, 7.5);
+        CfRequest request = new CfRequest(new CfRequest.Timeout(1000, 2000, 3000, 4500, 4000, 5000), 250, 7.5);
 
         CloudControllerSettings settings = CfConfigMapping.settings(config(cf().skipSslValidation(true)
                 .proxy(new Proxy("proxy.example.org", 3128))
