@@ -146,11 +146,6 @@ public final class Promregator implements AutoCloseable {
         return endpoints.singleEndpoint().scrapeAll();
     }
 
-    /** What {@code /singleTargetMetrics} does, without the server. */
-    public SingleTargetScraping singleTargetScraping() {
-        return endpoints.singleTarget();
-    }
-
     public OwnMetrics ownMetrics() {
         return ownMetrics;
     }

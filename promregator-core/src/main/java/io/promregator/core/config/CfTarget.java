@@ -66,14 +66,6 @@ public record CfTarget(
         return pattern(orgRegex);
     }
 
-    public Optional<Pattern> spacePattern() {
-        return pattern(spaceRegex);
-    }
-
-    public Optional<Pattern> applicationPattern() {
-        return pattern(applicationRegex);
-    }
-
     private static Optional<Pattern> pattern(String regex) {
         return regex.isEmpty() ? Optional.empty() : Optional.of(Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
     }

@@ -29,10 +29,6 @@ final class Problems {
         return messages.isEmpty();
     }
 
-    List<String> messages() {
-        return List.copyOf(messages);
-    }
-
     void throwIfAny() {
         if (!messages.isEmpty()) {
             throw new ConfigurationException(messages);

@@ -39,10 +39,6 @@ public record Server(int port, String address, Tomcat tomcat, Compression compre
         return new Server(port, value, tomcat, compression, ssl);
     }
 
-    public Server withSsl(ServerSsl value) {
-        return new Server(port, address, tomcat, compression, value);
-    }
-
     /**
      * {@code server.tomcat.threads.max} (16 in the original) and the older Spring Boot key
      * {@code server.tomcat.max-threads} (0 when unset).

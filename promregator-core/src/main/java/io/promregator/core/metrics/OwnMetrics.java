@@ -127,9 +127,4 @@ public final class OwnMetrics {
     int targetCount() {
         return targets.size();
     }
-
-    /** Removes now the series of targets not scraped for the timeout (done on every collection as well). */
-    public void expireTargets() {
-        targets.expire(settings.nanoTime().getAsLong());
-    }
 }

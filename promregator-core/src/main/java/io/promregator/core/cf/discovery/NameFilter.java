@@ -27,10 +27,6 @@ record NameFilter(String kind, String name, Optional<Pattern> regex) {
         return regex.isEmpty() && !name.isEmpty();
     }
 
-    boolean matchesAll() {
-        return regex.isEmpty() && name.isEmpty();
-    }
-
     /** How the configuration said it: {@code orgRegex "team-.*"}, {@code spaceName "dev"}, {@code any space}. */
     String describe() {
         if (regex.isPresent()) {

@@ -93,11 +93,6 @@ public final class CfSimulator implements AutoCloseable {
         return router.getAddress();
     }
 
-    /** The gorouter as a base URL, for requests that name the route in the Host header. */
-    public URI gorouterUrl() {
-        return URI.create("http://127.0.0.1:" + router.getAddress().getPort());
-    }
-
     public Knobs knobs() {
         return knobs;
     }

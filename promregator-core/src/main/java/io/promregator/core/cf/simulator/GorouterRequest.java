@@ -43,9 +43,4 @@ public record GorouterRequest(
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
-
-    /** Whether an app instance answered (rather than the gorouter with an error). */
-    public boolean reachedInstance() {
-        return instanceIndex >= 0;
-    }
 }
