@@ -4,7 +4,7 @@ import io.promregator.core.auth.Authenticators;
 import io.promregator.core.cf.CfDiscovery;
 import io.promregator.core.cf.client.CfConfigMapping;
 import io.promregator.core.config.ConfigurationException;
-import io.promregator.core.config.Discovery;
+import io.promregator.core.config.DiscoveryEndpoint;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.config.RuntimeSettings;
 import io.promregator.core.config.ScrapeLimits;
@@ -258,7 +258,7 @@ public final class Promregator implements AutoCloseable {
             limits = config.promregator().scraping().limits();
             inboundAuthentication = InboundAuthentication.fromConfig(config.promregator());
             httpErrorOnFailure = config.promregator().endpoint().httpErrorOnFailure();
-            Discovery discovery = config.promregator().discovery();
+            DiscoveryEndpoint discovery = config.promregator().discovery();
             discoverySettings = new DiscoverySettings(
                     discovery.hostname(), discovery.port(), discovery.scheme(), discovery.ownMetricsEndpoint());
             ownMetricsSettings = OwnMetricsSettings.fromConfig(config, ownMetricsSettings.identity());

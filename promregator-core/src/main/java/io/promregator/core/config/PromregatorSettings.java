@@ -20,7 +20,7 @@ public record PromregatorSettings(
         List<Authenticator> targetAuthenticators,
         Authentication authentication,
         Endpoint endpoint,
-        Discovery discovery,
+        DiscoveryEndpoint discovery,
         Discoverer discoverer,
         int defaultInternalRoutePort,
         Scraping scraping,
@@ -38,7 +38,7 @@ public record PromregatorSettings(
         targetAuthenticators = targetAuthenticators == null ? List.of() : List.copyOf(targetAuthenticators);
         authentication = Objects.requireNonNullElseGet(authentication, Authentication::defaults);
         endpoint = Objects.requireNonNullElseGet(endpoint, Endpoint::defaults);
-        discovery = Objects.requireNonNullElseGet(discovery, Discovery::defaults);
+        discovery = Objects.requireNonNullElseGet(discovery, DiscoveryEndpoint::defaults);
         discoverer = Objects.requireNonNullElseGet(discoverer, Discoverer::defaults);
         scraping = Objects.requireNonNullElseGet(scraping, Scraping::defaults);
         metrics = Objects.requireNonNullElseGet(metrics, Metrics::defaults);
@@ -155,7 +155,7 @@ public record PromregatorSettings(
         private List<Authenticator> targetAuthenticators = List.of();
         private Authentication authentication = Authentication.defaults();
         private Endpoint endpoint = Endpoint.defaults();
-        private Discovery discovery = Discovery.defaults();
+        private DiscoveryEndpoint discovery = DiscoveryEndpoint.defaults();
         private Discoverer discoverer = Discoverer.defaults();
         private int defaultInternalRoutePort = 8080;
         private Scraping scraping = Scraping.defaults();
@@ -198,7 +198,7 @@ public record PromregatorSettings(
             return this;
         }
 
-        public Builder discovery(Discovery value) {
+        public Builder discovery(DiscoveryEndpoint value) {
             this.discovery = value;
             return this;
         }

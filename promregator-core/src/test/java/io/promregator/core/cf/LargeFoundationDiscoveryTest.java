@@ -3,8 +3,8 @@ package io.promregator.core.cf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Target;
-import io.promregator.core.cf.simulator.CcRequest;
 import io.promregator.core.cf.simulator.CfSimulator;
+import io.promregator.core.cf.simulator.CloudControllerRequest;
 import io.promregator.core.cf.simulator.Foundation;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.PromregatorConfig;
@@ -36,12 +36,12 @@ class LargeFoundationDiscoveryTest {
                         CfDiscovery.fromConfig(config(simulator, "- orgRegex: org-.*\n  protocol: http"))) {
 
             List<Target> targets = discovery.resolver().resolve();
-            List<CcRequest> requests = simulator.requests();
+            List<CloudControllerRequest> requests = simulator.requests();
 
             assertThat(targets).hasSize(3000);
             assertThat(requests).hasSizeLessThanOrEqualTo(10);
             assertThat(requests)
-                    .extracting(CcRequest::path)
+                    .extracting(CloudControllerRequest::path)
                     .containsExactly("/", "/v3/organizations", "/v3/spaces", "/v3/apps", "/v3/processes", "/v3/routes");
             assertThat(simulator.tokenRequestCount()).isEqualTo(1);
         }

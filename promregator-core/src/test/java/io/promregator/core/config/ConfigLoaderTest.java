@@ -60,7 +60,8 @@ class ConfigLoaderTest {
                 .isEqualTo(new BasicCredentials("prometheus", "metrics-secret"));
         assertThat(promregator.endpoint().auth()).isEqualTo(EndpointAuth.BASIC);
         assertThat(promregator.discovery())
-                .isEqualTo(new Discovery("promregator.apps.example.org", 443, "https", false, EndpointAuth.NONE));
+                .isEqualTo(
+                        new DiscoveryEndpoint("promregator.apps.example.org", 443, "https", false, EndpointAuth.NONE));
         assertThat(promregator.cache().invalidate().auth()).isEqualTo(EndpointAuth.BASIC);
         assertThat(promregator.scraping())
                 .isEqualTo(Scraping.builder()

@@ -59,7 +59,7 @@ public final class CfSimulator implements AutoCloseable {
         String apiUrl = "http://127.0.0.1:" + api.getAddress().getPort();
         TokenStore tokens = new TokenStore(builder.clock, knobs, apiUrl + "/uaa");
         UaaApi uaa = new UaaApi(builder.users, builder.clients, tokens, log);
-        api.createContext("/", new CcApi(apiUrl, live, knobs, tokens, log, builder.clock));
+        api.createContext("/", new CloudControllerApi(apiUrl, live, knobs, tokens, log, builder.clock));
         api.createContext("/uaa/", uaa);
         api.createContext("/login/", uaa);
         router.createContext("/", new Gorouter(live, log, builder.clock));
@@ -103,7 +103,7 @@ public final class CfSimulator implements AutoCloseable {
     }
 
     /** The most recent Cloud Controller requests, oldest first (up to 10,000). */
-    public List<CcRequest> requests() {
+    public List<CloudControllerRequest> requests() {
         return log.ccRequests();
     }
 

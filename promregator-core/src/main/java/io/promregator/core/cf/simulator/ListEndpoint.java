@@ -91,7 +91,7 @@ final class ListEndpoint<T> {
         valid.addAll(List.of("page", "per_page", "order_by"));
         List<String> unknown = given.stream().filter(p -> !valid.contains(p)).toList();
         if (!unknown.isEmpty()) {
-            throw new CcErrors.Rejected(CcErrors.badQuery(
+            throw new CloudControllerErrors.Rejected(CloudControllerErrors.badQuery(
                     "Unknown query parameter(s): " + quoted(unknown) + ". Valid parameters are: " + quoted(valid)));
         }
     }
@@ -103,8 +103,8 @@ final class ListEndpoint<T> {
         Set<String> requested = new LinkedHashSet<>(QueryString.values(params.get("include")));
         for (String include : requested) {
             if (!includes.contains(include)) {
-                throw new CcErrors.Rejected(CcErrors.badQuery("Invalid included resource: '" + include
-                        + "'. Valid included resources are: " + quoted(includes)));
+                throw new CloudControllerErrors.Rejected(CloudControllerErrors.badQuery("Invalid included resource: '"
+                        + include + "'. Valid included resources are: " + quoted(includes)));
             }
         }
         return requested;

@@ -22,12 +22,13 @@ record Pagination(int page, int perPage, String orderBy) {
         int page = positive(params.getOrDefault("page", "1"), "Page");
         int perPage = positive(params.getOrDefault("per_page", Integer.toString(DEFAULT_PER_PAGE)), "Per page");
         if (perPage > MAX_PER_PAGE) {
-            throw new CcErrors.Rejected(CcErrors.badQuery("Per page must be between 1 and " + MAX_PER_PAGE));
+            throw new CloudControllerErrors.Rejected(
+                    CloudControllerErrors.badQuery("Per page must be between 1 and " + MAX_PER_PAGE));
         }
         String orderBy = params.getOrDefault("order_by", "");
         String field = orderBy.startsWith("-") || orderBy.startsWith("+") ? orderBy.substring(1) : orderBy;
         if (params.containsKey("order_by") && !orderFields.contains(field)) {
-            throw new CcErrors.Rejected(CcErrors.badQuery("Order by can only be: "
+            throw new CloudControllerErrors.Rejected(CloudControllerErrors.badQuery("Order by can only be: "
                     + orderFields.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", "))));
         }
         return new Pagination(page, perPage, orderBy.startsWith("+") ? field : orderBy);
@@ -43,9 +44,10 @@ record Pagination(int page, int perPage, String orderBy) {
             // answered below
         }
         if (what.equals("Per page")) {
-            throw new CcErrors.Rejected(CcErrors.badQuery("Per page must be between 1 and " + MAX_PER_PAGE));
+            throw new CloudControllerErrors.Rejected(
+                    CloudControllerErrors.badQuery("Per page must be between 1 and " + MAX_PER_PAGE));
         }
-        throw new CcErrors.Rejected(CcErrors.badQuery(what + " must be a positive integer"));
+        throw new CloudControllerErrors.Rejected(CloudControllerErrors.badQuery(what + " must be a positive integer"));
     }
 
     /** The entries of this page; empty beyond the last page. */

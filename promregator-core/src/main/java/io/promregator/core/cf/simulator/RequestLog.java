@@ -17,11 +17,11 @@ final class RequestLog {
     private final AtomicLong ccCount = new AtomicLong();
     private final AtomicLong tokenCount = new AtomicLong();
     private final AtomicLong gorouterCount = new AtomicLong();
-    private final Deque<CcRequest> cc = new ArrayDeque<>();
+    private final Deque<CloudControllerRequest> cc = new ArrayDeque<>();
     private final Deque<TokenRequest> tokens = new ArrayDeque<>();
     private final Deque<GorouterRequest> gorouter = new ArrayDeque<>();
 
-    void record(CcRequest request) {
+    void record(CloudControllerRequest request) {
         ccCount.incrementAndGet();
         keep(cc, request);
     }
@@ -51,7 +51,7 @@ final class RequestLog {
         }
     }
 
-    List<CcRequest> ccRequests() {
+    List<CloudControllerRequest> ccRequests() {
         return copy(cc);
     }
 

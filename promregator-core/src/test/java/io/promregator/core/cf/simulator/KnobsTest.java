@@ -69,7 +69,10 @@ class KnobsTest {
     void closesConnectionsDuringAConnectionOutage() {
         sim.knobs().outage(Knobs.Outage.CONNECTION_CLOSED);
         assertThatThrownBy(() -> http.get("/v3/organizations", token)).isInstanceOf(UncheckedIOException.class);
-        assertThat(sim.requests()).last().extracting(CcRequest::status).isEqualTo(0);
+        assertThat(sim.requests())
+                .last()
+                .extracting(CloudControllerRequest::status)
+                .isEqualTo(0);
     }
 
     @Test
@@ -96,8 +99,8 @@ class KnobsTest {
         assertThat(sim.ccRequestCount()).isEqualTo(2);
         assertThat(sim.requests())
                 .containsExactly(
-                        new CcRequest("GET", "/v3/apps", "names=shop&per_page=10", 200),
-                        new CcRequest("GET", "/v3/spaces", "", 401));
+                        new CloudControllerRequest("GET", "/v3/apps", "names=shop&per_page=10", 200),
+                        new CloudControllerRequest("GET", "/v3/spaces", "", 401));
         http.token(TestFoundations.USER, TestFoundations.PASSWORD);
         assertThat(sim.tokenRequestCount()).isEqualTo(1);
         assertThat(sim.ccRequestCount()).isEqualTo(2);

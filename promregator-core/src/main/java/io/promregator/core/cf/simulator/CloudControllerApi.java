@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * and process stats, behind bearer-token authentication, with the knobs' latency, outage and rate limit
  * applied first. Logs every request.
  */
-final class CcApi implements HttpHandler {
-    private static final Logger logger = LoggerFactory.getLogger(CcApi.class);
+final class CloudControllerApi implements HttpHandler {
+    private static final Logger logger = LoggerFactory.getLogger(CloudControllerApi.class);
     private static final Pattern STATS = Pattern.compile("/v3/processes/([^/]+)/stats");
     private static final Pattern SINGLE =
             Pattern.compile("/v3/(organizations|spaces|apps|processes|routes|domains)/([^/]+)");
@@ -40,7 +40,8 @@ final class CcApi implements HttpHandler {
     private final ResourceJson resources;
     private final RouteJson routes;
 
-    CcApi(String apiUrl, LiveFoundation live, Knobs knobs, TokenStore tokens, RequestLog log, Clock clock) {
+    CloudControllerApi(
+            String apiUrl, LiveFoundation live, Knobs knobs, TokenStore tokens, RequestLog log, Clock clock) {
         this.apiUrl = apiUrl;
         this.live = live;
         this.knobs = knobs;
@@ -61,11 +62,11 @@ final class CcApi implements HttpHandler {
             String query = exchange.getRequestURI().getRawQuery();
             pause(knobs.latency());
             if (knobs.outage() == Knobs.Outage.CONNECTION_CLOSED) {
-                log.record(new CcRequest(method, path, query, 0));
+                log.record(new CloudControllerRequest(method, path, query, 0));
                 return; // closing an exchange that sent no headers closes the connection
             }
             Reply reply = answer(exchange, method, path, query);
-            log.record(new CcRequest(method, path, query, reply.status()));
+            log.record(new CloudControllerRequest(method, path, query, reply.status()));
             reply.send(exchange);
         } catch (IOException e) {
             logger.debug("Client went away: {}", e.toString());
@@ -85,16 +86,17 @@ final class CcApi implements HttpHandler {
 
     private Reply answer(HttpExchange exchange, String method, String path, String query) {
         if (knobs.outage() == Knobs.Outage.SERVICE_UNAVAILABLE) {
-            return CcErrors.serviceUnavailable();
+            return CloudControllerErrors.serviceUnavailable();
         }
         if (!path.equals("/") && !path.equals("/v3")) {
             int retryAfter = knobs.takeRateLimit();
             if (retryAfter >= 0) {
-                return CcErrors.rateLimited(retryAfter, clock.instant().getEpochSecond() + retryAfter);
+                return CloudControllerErrors.rateLimited(
+                        retryAfter, clock.instant().getEpochSecond() + retryAfter);
             }
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
-            return CcErrors.unknownRequest();
+            return CloudControllerErrors.unknownRequest();
         }
         if (path.equals("/")) {
             return Reply.json(200, RootJson.root(apiUrl));
@@ -108,20 +110,20 @@ final class CcApi implements HttpHandler {
         }
         try {
             return resource(path, parameters(query), live.directory());
-        } catch (CcErrors.Rejected rejected) {
+        } catch (CloudControllerErrors.Rejected rejected) {
             return rejected.reply();
         }
     }
 
     private Optional<Reply> authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) {
-            return Optional.of(CcErrors.notAuthenticated());
+            return Optional.of(CloudControllerErrors.notAuthenticated());
         }
         String prefix = "bearer ";
         if (!authorization.regionMatches(true, 0, prefix, 0, prefix.length())
                 || !tokens.isValidAccessToken(
                         authorization.substring(prefix.length()).trim())) {
-            return Optional.of(CcErrors.invalidAuthToken());
+            return Optional.of(CloudControllerErrors.invalidAuthToken());
         }
         return Optional.empty();
     }
@@ -130,7 +132,7 @@ final class CcApi implements HttpHandler {
         try {
             return QueryString.parse(query);
         } catch (IllegalArgumentException e) {
-            throw new CcErrors.Rejected(CcErrors.badQuery("malformed query string"));
+            throw new CloudControllerErrors.Rejected(CloudControllerErrors.badQuery("malformed query string"));
         }
     }
 
@@ -147,15 +149,15 @@ final class CcApi implements HttpHandler {
         if (single.matches()) {
             return single(single.group(1), single.group(2), directory);
         }
-        return CcErrors.unknownRequest();
+        return CloudControllerErrors.unknownRequest();
     }
 
     private Reply stats(AppEntry app) {
         if (app == null || !app.visible()) {
-            return CcErrors.notFound("Process");
+            return CloudControllerErrors.notFound("Process");
         }
         if (knobs.statsUnavailable()) {
-            return CcErrors.instancesUnavailable();
+            return CloudControllerErrors.instancesUnavailable();
         }
         Instant now = clock.instant();
         long running = Math.max(0, Duration.between(started, now).toSeconds());
@@ -184,6 +186,6 @@ final class CcApi implements HttpHandler {
                 .filter(match)
                 .findFirst()
                 .map(entry -> Reply.json(200, json.apply(entry)))
-                .orElseGet(() -> CcErrors.notFound(what));
+                .orElseGet(() -> CloudControllerErrors.notFound(what));
     }
 }

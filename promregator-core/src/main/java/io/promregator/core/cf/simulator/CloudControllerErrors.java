@@ -3,8 +3,8 @@ package io.promregator.core.cf.simulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Cloud Controller v3 error bodies: {@code {"errors":[{"detail","title","code"}]}}, keys in CC's order. */
-final class CcErrors {
-    private CcErrors() {}
+final class CloudControllerErrors {
+    private CloudControllerErrors() {}
 
     static Reply reply(int status, String title, int code, String detail) {
         return Reply.json(status, body(title, code, detail));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class CcListTest {
+class CloudControllerListTest {
     private static CfSimulator sim;
     private static SimHttp http;
     private static String token;

@@ -11,14 +11,15 @@ import java.util.Objects;
  * @param ownMetricsEndpoint whether Promregator's own metrics endpoint is listed too
  * @param auth whether the endpoint asks for the inbound Basic credentials
  */
-public record Discovery(String hostname, int port, String scheme, boolean ownMetricsEndpoint, EndpointAuth auth) {
-    public Discovery {
+public record DiscoveryEndpoint(
+        String hostname, int port, String scheme, boolean ownMetricsEndpoint, EndpointAuth auth) {
+    public DiscoveryEndpoint {
         hostname = Objects.requireNonNullElse(hostname, "");
         scheme = Objects.requireNonNullElse(scheme, "");
         auth = Objects.requireNonNullElse(auth, EndpointAuth.NONE);
     }
 
-    public static Discovery defaults() {
-        return new Discovery("", 0, "", true, EndpointAuth.NONE);
+    public static DiscoveryEndpoint defaults() {
+        return new DiscoveryEndpoint("", 0, "", true, EndpointAuth.NONE);
     }
 }

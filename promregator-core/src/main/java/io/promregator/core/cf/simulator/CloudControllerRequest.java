@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param query the raw query string as sent (still percent-encoded); empty when none
  * @param status the status answered; 0 when the connection was closed without an answer
  */
-public record CcRequest(String method, String path, String query, int status) {
-    public CcRequest {
+public record CloudControllerRequest(String method, String path, String query, int status) {
+    public CloudControllerRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         query = Objects.requireNonNullElse(query, "");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class CcResourceTest {
+class CloudControllerResourceTest {
     private static CfSimulator sim;
     private static SimHttp http;
     private static String token;
