@@ -58,35 +58,34 @@ public final class Promregator implements AutoCloseable {
     private final List<AutoCloseable> owned;
     private PromregatorServer server;
 
-    private Promregator(Builder builder) {
-        this.serverSettings = builder.serverSettings;
-        this.instanceId = builder.scrapeSettings.instanceId();
-        OwnMetricsSettings metricsSettings = builder.ownMetricsSettings.withIdentity(
-                builder.ownMetricsSettings.identity().withInstanceId(instanceId));
-        this.ownMetrics = new OwnMetrics(metricsSettings, builder.cloudControllerMetrics);
+    private Promregator(Wiring wiring) {
+        this.serverSettings = wiring.serverSettings();
+        this.instanceId = wiring.scrapeSettings().instanceId();
+        OwnMetricsSettings metricsSettings = wiring.ownMetricsSettings()
+                .withIdentity(wiring.ownMetricsSettings().identity().withInstanceId(instanceId));
+        this.ownMetrics = new OwnMetrics(metricsSettings, wiring.cloudControllerMetrics());
         logger.info("{}", metricsSettings.identity().describe());
-        HttpClientScraper defaultScraper = builder.scraper == null
-                ? new HttpClientScraper(builder.scrapeSettings, builder.authenticators, builder.limits)
+        HttpClientScraper defaultScraper = wiring.scraper() == null
+                ? new HttpClientScraper(wiring.scrapeSettings(), wiring.authenticators(), wiring.limits())
                 : null;
-        this.owned = new ArrayList<>(builder.ownedResources);
+        this.owned = new ArrayList<>(wiring.ownedResources());
         if (defaultScraper != null) {
             owned.add(defaultScraper);
         }
-        TargetResolver resolver =
-                builder.targetResolver == null ? new StaticTargetResolver(List.of()) : builder.targetResolver;
-        Scraper scraper = builder.scraper == null ? defaultScraper : builder.scraper;
+        TargetResolver resolver = wiring.targetResolver();
+        Scraper scraper = wiring.scraper() == null ? defaultScraper : wiring.scraper();
         LabelEnricher enricher =
-                builder.labelEnricher == null ? new CfLabelEnricher(builder.labelConflict) : builder.labelEnricher;
-        ExpositionMerger merger = builder.merger == null ? new FirstTypeWinsMerger() : builder.merger;
+                wiring.labelEnricher() == null ? new CfLabelEnricher(wiring.labelConflict()) : wiring.labelEnricher();
+        ExpositionMerger merger = wiring.merger() == null ? new FirstTypeWinsMerger() : wiring.merger();
         this.endpoints = new Endpoints(
                 new SingleEndpointScraping(resolver, scraper, enricher, merger, ownMetrics),
-                new SingleTargetScraping(resolver, scraper, enricher, merger, ownMetrics, builder.labelEnrichment),
+                new SingleTargetScraping(resolver, scraper, enricher, merger, ownMetrics, wiring.labelEnrichment()),
                 resolver,
                 ownMetrics,
-                builder.discoveryControls,
-                builder.discoverySettings,
-                builder.httpErrorOnFailure,
-                builder.inboundAuthentication);
+                wiring.discoveryControls(),
+                wiring.discoverySettings(),
+                wiring.httpErrorOnFailure(),
+                wiring.inboundAuthentication());
     }
 
     public static Builder builder() {
@@ -172,25 +171,29 @@ public final class Promregator implements AutoCloseable {
         owned.clear();
     }
 
-    /** Collects the parts; every one has a default (no targets at all, for the resolver). */
+    /**
+     * Collects the parts. {@link #config} is a base, whenever it is called: every other setter wins over
+     * it, whatever the order of the calls. A part neither set nor configured has its default (no targets
+     * at all, for the resolver).
+     */
     public static final class Builder {
+        private PromregatorConfig config;
         private TargetResolver targetResolver;
         private Scraper scraper;
         private LabelEnricher labelEnricher;
         private ExpositionMerger merger;
-        private ScrapeSettings scrapeSettings = ScrapeSettings.defaults();
-        private ServerSettings serverSettings = ServerSettings.defaults();
-        private LabelConflict labelConflict = LabelConflict.EXPORTED;
-        private OwnMetricsSettings ownMetricsSettings = OwnMetricsSettings.defaults();
-        private final CloudControllerMetrics cloudControllerMetrics = new CloudControllerMetrics();
-        private DiscoveryControls discoveryControls = DiscoveryControls.NONE;
-        private final List<AutoCloseable> ownedResources = new ArrayList<>();
-        private DiscoverySettings discoverySettings = DiscoverySettings.defaults();
-        private boolean labelEnrichment = true;
-        private boolean httpErrorOnFailure;
-        private Authenticators authenticators = Authenticators.NONE;
-        private ScrapeLimits limits = ScrapeLimits.defaults();
-        private InboundAuthentication inboundAuthentication = InboundAuthentication.NONE;
+        private ScrapeSettings scrapeSettings;
+        private ServerSettings serverSettings;
+        private LabelConflict labelConflict;
+        private OwnMetricsSettings ownMetricsSettings;
+        private Boolean requestLatency;
+        private DiscoveryControls discoveryControls;
+        private DiscoverySettings discoverySettings;
+        private Boolean labelEnrichment;
+        private Boolean httpErrorOnFailure;
+        private Authenticators authenticators;
+        private ScrapeLimits limits;
+        private InboundAuthentication inboundAuthentication;
 
         private Builder() {}
 
@@ -236,62 +239,41 @@ public final class Promregator implements AutoCloseable {
             return this;
         }
 
+        /** Which targets to scrape. Default: those of the configuration, else none. */
         public Builder targetResolver(TargetResolver value) {
-            targetResolver = value;
+            targetResolver = Objects.requireNonNull(value);
             return this;
         }
 
         /**
-         * Everything a configuration sets: scraping, server, enrichment policy, own metrics, and,
-         * unless a resolver was set before, its targets: static ones, and Cloud Foundry discovery for
-         * {@code promregator.targets} (which connects to the Cloud Controller now).
+         * The base for every part no other setter sets: scraping, server, enrichment policy, own metrics,
+         * authentication, and, unless a resolver is set, its targets: static ones, and Cloud Foundry
+         * discovery for {@code promregator.targets} (which {@link #build} connects to the Cloud Controller).
+         * Checked now; a second call replaces the first.
          *
          * @throws ConfigurationException for what {@link Promregator#check} finds
          */
-        public Builder config(PromregatorConfig config) {
-            check(config);
-            scrapeSettings = RuntimeSettings.scrape(config, scrapeSettings);
-            serverSettings = RuntimeSettings.server(config, serverSettings);
-            labelConflict = config.promregator().scraping().labelConflict();
-            labelEnrichment = config.promregator().scraping().labelEnrichment();
-            authenticators = Authenticators.fromConfig(config.promregator());
-            limits = config.promregator().scraping().limits();
-            inboundAuthentication = InboundAuthentication.fromConfig(config.promregator());
-            httpErrorOnFailure = config.promregator().endpoint().httpErrorOnFailure();
-            DiscoveryEndpoint discovery = config.promregator().discovery();
-            discoverySettings = new DiscoverySettings(
-                    discovery.hostname(), discovery.port(), discovery.scheme(), discovery.ownMetricsEndpoint());
-            ownMetricsSettings = OwnMetricsSettings.fromConfig(config, ownMetricsSettings.identity());
-            if (targetResolver == null) {
-                List<TargetResolver> resolvers = new ArrayList<>();
-                if (!config.promregator().staticTargets().isEmpty()) {
-                    resolvers.add(new StaticTargetResolver(RuntimeSettings.staticTargets(config)));
-                }
-                if (!config.promregator().targets().isEmpty()) {
-                    CfDiscovery cf = CfDiscovery.fromConfig(config, cloudControllerMetrics);
-                    cloudControllerMetrics.watchCaches(cf::cacheStatistics);
-                    ownedResources.add(cf);
-                    discoveryControls = cf;
-                    resolvers.add(cf.resolver());
-                }
-                targetResolver = resolvers.size() == 1 ? resolvers.get(0) : new CompositeTargetResolver(resolvers);
-            }
+        public Builder config(PromregatorConfig value) {
+            check(value);
+            config = value;
             return this;
         }
 
         /** A scraper of your own; the caller then closes it. Default: an {@link HttpClientScraper}. */
         public Builder scraper(Scraper value) {
-            scraper = value;
+            scraper = Objects.requireNonNull(value);
             return this;
         }
 
+        /** Default: a {@link CfLabelEnricher} with the {@link #labelConflict} policy. */
         public Builder labelEnricher(LabelEnricher value) {
-            labelEnricher = value;
+            labelEnricher = Objects.requireNonNull(value);
             return this;
         }
 
+        /** Default: a {@link FirstTypeWinsMerger}. */
         public Builder merger(ExpositionMerger value) {
-            merger = value;
+            merger = Objects.requireNonNull(value);
             return this;
         }
 
@@ -312,9 +294,12 @@ public final class Promregator implements AutoCloseable {
             return this;
         }
 
-        /** Whether to record {@code promregator_request_latency_seconds} per target. Default: false. */
+        /**
+         * Whether to record {@code promregator_request_latency_seconds} per target, over what the own
+         * metrics settings say. Default: false.
+         */
         public Builder requestLatency(boolean value) {
-            ownMetricsSettings = ownMetricsSettings.withRequestLatency(value);
+            requestLatency = value;
             return this;
         }
 
@@ -325,7 +310,119 @@ public final class Promregator implements AutoCloseable {
         }
 
         public Promregator build() {
-            return new Promregator(this);
+            return new Promregator(wiring());
+        }
+
+        /** {@link #build} and {@link Promregator#start}: the common case. */
+        public Promregator buildAndStart() {
+            return build().start();
+        }
+
+        /** The parts as {@link #build} uses them: each set one, else the configuration's, else the default. */
+        Wiring wiring() {
+            PromregatorConfig base = config;
+            ScrapeSettings scrape = scrapeSettings != null
+                    ? scrapeSettings
+                    : base == null
+                            ? ScrapeSettings.defaults()
+                            : RuntimeSettings.scrape(base, ScrapeSettings.defaults());
+            OwnMetricsSettings metrics = ownMetricsSettings != null
+                    ? ownMetricsSettings
+                    : base == null
+                            ? OwnMetricsSettings.defaults()
+                            : OwnMetricsSettings.fromConfig(
+                                    base, OwnMetricsSettings.defaults().identity());
+            if (requestLatency != null) {
+                metrics = metrics.withRequestLatency(requestLatency);
+            }
+            CloudControllerMetrics cloudControllerMetrics = new CloudControllerMetrics();
+            List<AutoCloseable> owned = new ArrayList<>();
+            TargetResolver resolver = targetResolver;
+            DiscoveryControls controls = discoveryControls;
+            if (resolver == null && base != null) {
+                List<TargetResolver> resolvers = new ArrayList<>();
+                if (!base.promregator().staticTargets().isEmpty()) {
+                    resolvers.add(new StaticTargetResolver(RuntimeSettings.staticTargets(base)));
+                }
+                if (!base.promregator().targets().isEmpty()) {
+                    CfDiscovery cf = CfDiscovery.fromConfig(base, cloudControllerMetrics);
+                    cloudControllerMetrics.watchCaches(cf::cacheStatistics);
+                    owned.add(cf);
+                    controls = controls == null ? cf : controls;
+                    resolvers.add(cf.resolver());
+                }
+                resolver = resolvers.isEmpty()
+                        ? null
+                        : resolvers.size() == 1 ? resolvers.get(0) : new CompositeTargetResolver(resolvers);
+            }
+            return new Wiring(
+                    resolver == null ? new StaticTargetResolver(List.of()) : resolver,
+                    scraper,
+                    labelEnricher,
+                    merger,
+                    scrape,
+                    serverSettings != null
+                            ? serverSettings
+                            : base == null
+                                    ? ServerSettings.defaults()
+                                    : RuntimeSettings.server(base, ServerSettings.defaults()),
+                    labelConflict != null
+                            ? labelConflict
+                            : base == null
+                                    ? LabelConflict.EXPORTED
+                                    : base.promregator().scraping().labelConflict(),
+                    metrics,
+                    cloudControllerMetrics,
+                    controls == null ? DiscoveryControls.NONE : controls,
+                    owned,
+                    discoverySettings != null
+                            ? discoverySettings
+                            : base == null ? DiscoverySettings.defaults() : discoverySettings(base),
+                    labelEnrichment != null
+                            ? labelEnrichment
+                            : base == null || base.promregator().scraping().labelEnrichment(),
+                    httpErrorOnFailure != null
+                            ? httpErrorOnFailure
+                            : base != null && base.promregator().endpoint().httpErrorOnFailure(),
+                    authenticators != null
+                            ? authenticators
+                            : base == null ? Authenticators.NONE : Authenticators.fromConfig(base.promregator()),
+                    limits != null
+                            ? limits
+                            : base == null
+                                    ? ScrapeLimits.defaults()
+                                    : base.promregator().scraping().limits(),
+                    inboundAuthentication != null
+                            ? inboundAuthentication
+                            : base == null
+                                    ? InboundAuthentication.NONE
+                                    : InboundAuthentication.fromConfig(base.promregator()));
+        }
+
+        private static DiscoverySettings discoverySettings(PromregatorConfig config) {
+            DiscoveryEndpoint discovery = config.promregator().discovery();
+            return new DiscoverySettings(
+                    discovery.hostname(), discovery.port(), discovery.scheme(), discovery.ownMetricsEndpoint());
         }
     }
+
+    /** The effective parts of one {@link Promregator}; a null seam means the default one. */
+    record Wiring(
+            TargetResolver targetResolver,
+            Scraper scraper,
+            LabelEnricher labelEnricher,
+            ExpositionMerger merger,
+            ScrapeSettings scrapeSettings,
+            ServerSettings serverSettings,
+            LabelConflict labelConflict,
+            OwnMetricsSettings ownMetricsSettings,
+            CloudControllerMetrics cloudControllerMetrics,
+            DiscoveryControls discoveryControls,
+            List<AutoCloseable> ownedResources,
+            DiscoverySettings discoverySettings,
+            boolean labelEnrichment,
+            boolean httpErrorOnFailure,
+            Authenticators authenticators,
+            ScrapeLimits limits,
+            InboundAuthentication inboundAuthentication) {}
 }
