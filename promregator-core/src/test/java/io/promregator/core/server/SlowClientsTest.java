@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -159,7 +161,8 @@ class SlowClientsTest {
             URI url = target.serve("/metrics", TestEndpoints.body("text/plain", "work_done 1\n"));
             int port = start(
                     ServerSettings.defaults()
-                            .withRequestHeadTimeout(Duration.ofMillis(300))
+                            .withRequestHeadTimeout(
+                                    Duration.ofMillis(1500)) // the real client below must finish in time
                             .withTls(certificate.identity().serverContext()),
                     url);
             Socket socket = new Socket("127.0.0.1", port);
@@ -174,7 +177,11 @@ class SlowClientsTest {
                             HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/promregatorMetrics"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
-            assertThat(own.body()).contains("promregator_inbound_refusals_total{reason=\"slow_request\",} 1.0");
+            // At least the stuck handshake; on a loaded machine a slow client of another test may add to it.
+            Matcher refused = Pattern.compile("promregator_inbound_refusals_total\\{reason=\"slow_request\",} (\\S+)")
+                    .matcher(own.body());
+            assertThat(refused.find()).as("slow_request refusals counted").isTrue();
+            assertThat(Double.parseDouble(refused.group(1))).isGreaterThanOrEqualTo(1.0);
         }
     }
 
