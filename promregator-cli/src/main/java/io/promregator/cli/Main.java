@@ -9,6 +9,7 @@ import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.server.DiscoveryControls;
+import io.promregator.core.server.PrometheusSnippets;
 import io.promregator.core.server.PromregatorServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,9 +126,10 @@ public final class Main {
      * gorouter on 127.0.0.1, with apps in every state. Listens on 127.0.0.1 ($PORT, else 8080).
      */
     private static int demo() {
+        Foundation foundation = Foundation.demo();
         CfSimulator simulator = CfSimulator.builder()
                 .user(DEMO_USER, DEMO_PASSWORD)
-                .foundation(Foundation.demo())
+                .foundation(foundation)
                 .start();
         PromregatorConfig config = ConfigLoader.load(
                 """
@@ -155,11 +157,15 @@ public final class Main {
                                 simulator.gorouterProxy().getHostString(),
                                 simulator.gorouterProxy().getPort()),
                 System.getenv());
-        return serve(config, simulator);
+        String shop = foundation.application("demo-org", "production", "shop").id();
+        return serve(config, new Demo(simulator, "/singleTargetMetrics/" + shop + "/0"));
     }
 
+    /** The simulator of {@code --demo}, and the {@code /singleTargetMetrics} path of one of its instances. */
+    private record Demo(CfSimulator simulator, String singleTargetPath) {}
+
     /** Runs until SIGTERM or Ctrl-C, then stops gracefully. */
-    private static int serve(PromregatorConfig config, CfSimulator demo) {
+    private static int serve(PromregatorConfig config, Demo demo) {
         LogLevels.apply(config.logging().effectiveLevels());
         if (!config.unimplementedKeys().isEmpty()) {
             logger.warn(
@@ -182,24 +188,23 @@ public final class Main {
                         () -> {
                             promregator.close();
                             if (demo != null) {
-                                demo.close();
+                                demo.simulator().close();
                             }
                             stopped.countDown();
                         },
                         "promregator-shutdown"));
-        String scheme = config.server().ssl().active() ? "https://" : "http://";
-        String base = scheme + displayHost(config) + ":" + promregator.port();
+        String scheme = config.server().ssl().active() ? "https" : "http";
+        String hostPort = displayHost(config) + ":" + promregator.port();
+        String base = scheme + "://" + hostPort;
         logger.info(
-                "Promregator {} is up: {}/metrics (merged targets), {}/promregatorMetrics (own metrics)",
+                "Promregator {} is up: {}/discovery (Single Target Scraping), {}/metrics (Single Endpoint"
+                        + " Scraping), {}/promregatorMetrics (own metrics)",
                 version(),
+                base,
                 base,
                 base);
         if (demo != null) {
-            System.out.println("Demo running against a simulated Cloud Foundry. Open:\n"
-                    + "  " + base + "/metrics              every app instance, merged and labelled\n"
-                    + "  " + base + "/explainTargets       what each configured target found, and why not\n"
-                    + "  " + base + "/promregatorMetrics   Promregator's own metrics\n"
-                    + "Ctrl-C stops.");
+            System.out.print(demoBanner(scheme, hostPort, demo.singleTargetPath()));
         }
         try {
             stopped.await();
@@ -207,6 +212,32 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return EXIT_OK;
+    }
+
+    /** What {@code --demo} prints once it listens: where to look, and Prometheus' configuration for each mode. */
+    static String demoBanner(String scheme, String hostPort, String singleTargetPath) {
+        String base = scheme + "://" + hostPort;
+        return """
+                Demo running against a simulated Cloud Foundry. Open:
+                  Single Target Scraping, one Prometheus target per app instance:
+                    %1$s/discovery   the targets, for Prometheus' http_sd_configs
+                    %1$s%2$s   one of them (/singleTargetMetrics/<appGuid>/<index>)
+                  Single Endpoint Scraping, all app instances in one response:
+                    %1$s/metrics   every app instance, merged and labelled
+                  More:
+                    %1$s/explainTargets   what each configured target found, and why not
+                    %1$s/promregatorMetrics   Promregator's own metrics
+
+                Prometheus, Single Target Scraping (prometheus.yml):
+                %3$s
+                Prometheus, Single Endpoint Scraping (prometheus.yml):
+                %4$s
+                Ctrl-C stops.
+                """.formatted(
+                        base,
+                        singleTargetPath,
+                        PrometheusSnippets.singleTarget(scheme, hostPort).indent(2),
+                        PrometheusSnippets.singleEndpoint(scheme, hostPort).indent(2));
     }
 
     private static String displayHost(PromregatorConfig config) {

@@ -1,13 +1,18 @@
 package io.promregator.cli;
 
+import io.promregator.core.server.PrometheusSnippets;
+
 /** The text {@code --help} prints. */
 final class Usage {
+    /** The address of Promregator in the Prometheus snippets of the help, as in the README. */
+    static final String EXAMPLE_ADDRESS = "promregator.example.com:8080";
+
     static final String TEXT = """
             Usage: java -jar promregator-cli.jar [OPTION]
 
-            Prometheus aggregator for Cloud Foundry: scrapes every target, adds the labels org_name,
-            space_name, app_name, cf_instance_id and cf_instance_number, and serves one merged
-            exposition on /metrics.
+            Prometheus aggregator for Cloud Foundry: finds the app instances, scrapes each one, adds the
+            labels org_name, space_name, app_name, cf_instance_id and cf_instance_number, and serves the
+            result to Prometheus in two modes (below).
 
             Options:
               --config FILE        run with the configuration in FILE (the original Promregator's
@@ -22,10 +27,20 @@ final class Usage {
               --version            print the version and exit
               -h, --help           print this text and exit
 
-            Endpoints: /metrics, /promregatorMetrics, /explainTargets, /cache/invalidate,
-            /-/healthy, /-/ready
+            Single Target Scraping: /discovery lists one target per app instance for Prometheus'
+            http_sd_configs, and Prometheus scrapes each on /singleTargetMetrics/<appGuid>/<index>.
+            In prometheus.yml:
+
+            %s
+            Single Endpoint Scraping: /metrics serves all targets, merged and labelled, in one
+            response (simpler for a few dozen instances). In prometheus.yml:
+
+            %s
+            Other endpoints: /promregatorMetrics, /explainTargets, /cache/invalidate, /-/healthy, /-/ready
             Exit codes: 0 stopped normally, 1 runtime failure, 2 bad arguments or configuration.
-            """;
+            """.formatted(
+                    PrometheusSnippets.singleTarget("http", EXAMPLE_ADDRESS).indent(4),
+                    PrometheusSnippets.singleEndpoint("http", EXAMPLE_ADDRESS).indent(4));
 
     private Usage() {}
 }

@@ -119,7 +119,20 @@ class JarEndToEndIT {
             assertThat(jar.stdout())
                     .contains(
                             "Demo running against a simulated Cloud Foundry",
-                            jar.url("/metrics").toString());
+                            jar.url("/metrics").toString(),
+                            jar.url("/discovery").toString(),
+                            jar.url("/singleTargetMetrics/").toString(),
+                            "honor_labels: true");
+            String singleTarget = jar.stdout()
+                    .lines()
+                    .filter(line -> line.strip()
+                            .startsWith(jar.url("/singleTargetMetrics/").toString()))
+                    .findFirst()
+                    .orElseThrow()
+                    .strip()
+                    .split(" ")[0];
+            assertThat(get(URI.create(singleTarget), "text/plain").body())
+                    .contains("promregator_up{", "app_name=\"shop\"");
         }
     }
 
