@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.promregator.core.cf.simulator.Application;
-import io.promregator.core.cf.simulator.CfSimulator;
-import io.promregator.core.cf.simulator.Foundation;
-import io.promregator.core.cf.simulator.GorouterRequest;
-import io.promregator.core.cf.simulator.InstanceState;
+import io.promregator.simulator.Application;
+import io.promregator.simulator.CfSimulator;
+import io.promregator.simulator.Foundation;
+import io.promregator.simulator.GorouterRequest;
+import io.promregator.simulator.InstanceState;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;

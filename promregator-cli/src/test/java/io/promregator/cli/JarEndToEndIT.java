@@ -2,8 +2,6 @@ package io.promregator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.promregator.core.cf.simulator.CfSimulator;
-import io.promregator.core.cf.simulator.Foundation;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionParser;
@@ -11,6 +9,8 @@ import io.promregator.core.exposition.MetricFamily;
 import io.promregator.core.exposition.Sample;
 import io.promregator.core.testing.Promtool;
 import io.promregator.core.testing.TestEndpoints;
+import io.promregator.simulator.CfSimulator;
+import io.promregator.simulator.Foundation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

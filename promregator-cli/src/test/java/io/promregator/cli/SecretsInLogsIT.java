@@ -2,11 +2,11 @@ package io.promregator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.promregator.core.cf.simulator.CfSimulator;
-import io.promregator.core.cf.simulator.Foundation;
 import io.promregator.core.testing.TestCertificates;
 import io.promregator.core.testing.TestCertificates.TestCertificate;
 import io.promregator.core.testing.TestEndpoints;
+import io.promregator.simulator.CfSimulator;
+import io.promregator.simulator.Foundation;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -3,9 +3,9 @@ package io.promregator.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Promregator;
-import io.promregator.core.cf.simulator.CfSimulator;
-import io.promregator.core.cf.simulator.Foundation;
 import io.promregator.core.config.ConfigLoader;
+import io.promregator.simulator.CfSimulator;
+import io.promregator.simulator.Foundation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,10 +1,10 @@
 package io.promregator.core.bench;
 
 import io.promregator.core.cf.CfDiscovery;
-import io.promregator.core.cf.simulator.CfSimulator;
-import io.promregator.core.cf.simulator.Foundation;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.PromregatorConfig;
+import io.promregator.simulator.CfSimulator;
+import io.promregator.simulator.Foundation;
 import java.util.Arrays;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.promregator.core.bench;
 
-import io.promregator.core.cf.simulator.CfSimulator;
-import io.promregator.core.cf.simulator.Foundation;
+import io.promregator.simulator.CfSimulator;
+import io.promregator.simulator.Foundation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.promregator.core.bench;
 
-import io.promregator.core.cf.simulator.Application;
-import io.promregator.core.cf.simulator.Foundation;
+import io.promregator.simulator.Application;
+import io.promregator.simulator.Foundation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

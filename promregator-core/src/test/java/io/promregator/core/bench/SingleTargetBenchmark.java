@@ -1,8 +1,8 @@
 package io.promregator.core.bench;
 
 import io.promregator.core.bench.LoadGenerator.Way;
-import io.promregator.core.cf.simulator.CfSimulator;
-import io.promregator.core.cf.simulator.Foundation;
+import io.promregator.simulator.CfSimulator;
+import io.promregator.simulator.Foundation;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;

@@ -3,8 +3,6 @@ package io.promregator.core.cf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Promregator;
-import io.promregator.core.cf.simulator.CfSimulator;
-import io.promregator.core.cf.simulator.Foundation;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.exposition.Exposition;
@@ -12,6 +10,8 @@ import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionParser;
 import io.promregator.core.exposition.Sample;
 import io.promregator.core.testing.Promtool;
+import io.promregator.simulator.CfSimulator;
+import io.promregator.simulator.Foundation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

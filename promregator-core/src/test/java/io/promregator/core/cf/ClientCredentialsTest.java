@@ -2,9 +2,9 @@ package io.promregator.core.cf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.promregator.core.cf.simulator.CfSimulator;
-import io.promregator.core.cf.simulator.Foundation;
 import io.promregator.core.config.ConfigLoader;
+import io.promregator.simulator.CfSimulator;
+import io.promregator.simulator.Foundation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package io.promregator.core.cf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Promregator;
-import io.promregator.core.cf.simulator.CfSimulator;
-import io.promregator.core.cf.simulator.Foundation;
 import io.promregator.core.testing.Promtool;
+import io.promregator.simulator.CfSimulator;
+import io.promregator.simulator.Foundation;
 import java.net.http.HttpClient;
 import org.junit.jupiter.api.Test;
 
