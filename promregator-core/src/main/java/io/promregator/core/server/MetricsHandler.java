@@ -6,6 +6,7 @@ import io.promregator.core.exposition.ContentNegotiation;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionWriter;
+import io.promregator.core.metrics.OwnMetrics;
 import io.promregator.core.scrape.SingleEndpointScraping;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,9 +14,11 @@ import java.io.IOException;
 /** {@code GET /metrics}: Single Endpoint Scraping, in the format the caller's Accept asks for. */
 final class MetricsHandler implements HttpHandler {
     private final SingleEndpointScraping scraping;
+    private final OwnMetrics ownMetrics;
 
-    MetricsHandler(SingleEndpointScraping scraping) {
+    MetricsHandler(SingleEndpointScraping scraping, OwnMetrics ownMetrics) {
         this.scraping = scraping;
+        this.ownMetrics = ownMetrics;
     }
 
     @Override
@@ -24,7 +27,7 @@ final class MetricsHandler implements HttpHandler {
                 ContentNegotiation.choose(exchange.getRequestHeaders().getFirst("Accept"));
         Exposition merged = scraping.scrapeAll();
         ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
-        ExpositionWriter.write(merged.families(), format, body);
+        ownMetrics.recordWrite(ExpositionWriter.write(merged.families(), format, body));
         Responses.send(exchange, 200, format.contentType(), body.toByteArray());
     }
 }

@@ -79,15 +79,17 @@ public final class PromregatorServer implements AutoCloseable {
         route(
                 "/metrics",
                 basic.guard(
-                        auth.scraping(), "/metrics", loopGuard.guard(new MetricsHandler(endpoints.singleEndpoint()))));
+                        auth.scraping(),
+                        "/metrics",
+                        loopGuard.guard(new MetricsHandler(endpoints.singleEndpoint(), ownMetrics))));
         route(
                 SingleTargetHandler.PREFIX,
                 true,
                 basic.guard(
                         auth.scraping(),
                         "/singleTargetMetrics",
-                        loopGuard.guard(
-                                new SingleTargetHandler(endpoints.singleTarget(), endpoints.httpErrorOnFailure()))));
+                        loopGuard.guard(new SingleTargetHandler(
+                                endpoints.singleTarget(), endpoints.httpErrorOnFailure(), ownMetrics))));
         route(
                 "/discovery",
                 basic.guard(
