@@ -20,8 +20,6 @@ final class Block {
     final String unit;
     /** Two families of different types wanted this grouped block. */
     boolean conflicting;
-    /** Samples left out of the output because their metric broke the format's rules for this block's type. */
-    int droppedSamples;
 
     final ArrayList<Sample> samples;
 
@@ -46,11 +44,6 @@ final class Block {
 
     static Block simple(String name, String keyword, String help, String unit, int capacity) {
         return new Block(name, null, keyword, help, unit, capacity);
-    }
-
-    /** An empty grouped block with this one's name, type and metadata: one metric of it, for checking. */
-    Block emptyCopy(int capacity) {
-        return new Block(name, groupedType, keyword, help, unit, capacity);
     }
 
     boolean isGrouped() {

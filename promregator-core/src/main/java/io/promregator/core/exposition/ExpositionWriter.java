@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,10 +19,6 @@ import java.util.Objects;
  * sample is plain {@code foo} is, in OpenMetrics, {@code # TYPE foo unknown}. A family that the output
  * format would reject is downgraded rather than written invalid: see {@link PrometheusTextOutputRules} and
  * {@link OpenMetricsOutputRules}. Families without samples are not written.
- *
- * <p>OpenMetrics alone can make the writer leave samples out: the metrics of a family that break the
- * rules of its type while other metrics of the family keep them (typically one target's histogram read
- * from 0.0.4 next to another target's valid one). {@link #write} returns how many, per family type.
  */
 public final class ExpositionWriter {
     private static final byte[] HELP = ascii("# HELP ");
@@ -38,34 +32,14 @@ public final class ExpositionWriter {
 
     private ExpositionWriter() {}
 
-    /**
-     * What a write left out.
-     *
-     * @param droppedSeries per family type, the samples (each its own series, or a point of one) left out
-     *     of OpenMetrics output because their metric broke that type's rules while other metrics of the
-     *     family did not; empty for text 0.0.4, which leaves nothing out
-     */
-    public record Result(Map<MetricType, Integer> droppedSeries) {
-        public static final Result NOTHING_DROPPED = new Result(Map.of());
-
-        public Result {
-            droppedSeries = Map.copyOf(droppedSeries);
-        }
-    }
-
-    /**
-     * Writes the families to {@code out} (which is flushed, not closed) in the given format, as UTF-8.
-     *
-     * @return what was left out
-     */
-    public static Result write(List<MetricFamily> families, ExpositionFormat format, OutputStream out)
+    /** Writes the families to {@code out} (which is flushed, not closed) in the given format, as UTF-8. */
+    public static void write(List<MetricFamily> families, ExpositionFormat format, OutputStream out)
             throws IOException {
         Objects.requireNonNull(out, "out");
         ByteSink sink = new ByteSink(out);
         try {
-            Result result = render(families, format, sink);
+            render(families, format, sink);
             sink.flush();
-            return result;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -82,19 +56,12 @@ public final class ExpositionWriter {
         return sink.contentAsString();
     }
 
-    private static Result render(List<MetricFamily> families, ExpositionFormat format, ByteSink sink) {
+    private static void render(List<MetricFamily> families, ExpositionFormat format, ByteSink sink) {
         Objects.requireNonNull(families, "families");
         Objects.requireNonNull(format, "format");
         boolean openMetrics = format == ExpositionFormat.OPENMETRICS;
         OutputRules rules = openMetrics ? OpenMetricsOutputRules.INSTANCE : PrometheusTextOutputRules.INSTANCE;
-        Map<MetricType, Integer> dropped = null;
         for (Block block : BlockPlanner.plan(families, rules)) {
-            if (block.droppedSamples > 0) {
-                if (dropped == null) {
-                    dropped = new EnumMap<>(MetricType.class);
-                }
-                dropped.merge(block.groupedType, block.droppedSamples, Integer::sum);
-            }
             byte[] name = block.name.getBytes(StandardCharsets.UTF_8);
             if (openMetrics) {
                 writeOpenMetricsMetadata(block, name, sink);
@@ -106,7 +73,6 @@ public final class ExpositionWriter {
         if (openMetrics) {
             sink.write(EOF);
         }
-        return dropped == null ? Result.NOTHING_DROPPED : new Result(dropped);
     }
 
     private static void writeTextMetadata(Block block, byte[] name, ByteSink sink) {

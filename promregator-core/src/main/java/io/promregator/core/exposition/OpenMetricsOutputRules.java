@@ -1,20 +1,14 @@
 package io.promregator.core.exposition;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * OpenMetrics 1.0: a family name claims its bare name and the suffixes of its type, so counters,
- * histograms, gauge histograms, summaries and infos are grouped blocks. The spec's rules (see
- * {@link OpenMetricsChecks}) hold per metric (one label set), and the rule for a block that breaks them is
- * local: when some of its metrics are valid, those stay as they are, under the family's type, with their
- * exemplars, and the invalid ones are left out (counted in {@link Block#droppedSamples}). After enrichment
- * every target's series have labels of their own, so one target's broken histogram does not change how
- * another target's histogram of the same name is written. Only a block none of whose metrics is valid
- * becomes one {@code unknown} block per sample name: valid, because the broken family no longer claims
- * those names, and no sample is lost where no valid metric is there to keep. Samples under other names of
- * a family get {@code unknown} blocks of their own; a stateset that breaks its rules is written as a gauge.
+ * histograms, gauge histograms, summaries and infos are grouped blocks. A grouped block that breaks the
+ * spec (see {@link OpenMetricsChecks}) becomes one {@code unknown} block per sample name: valid, because
+ * the broken family no longer claims those names. Samples under other names of a family get
+ * {@code unknown} blocks of their own; a stateset that breaks its rules is written as a gauge.
  */
 final class OpenMetricsOutputRules implements OutputRules {
     static final OpenMetricsOutputRules INSTANCE = new OpenMetricsOutputRules();
@@ -74,9 +68,8 @@ final class OpenMetricsOutputRules implements OutputRules {
     }
 
     /**
-     * Keeps valid grouped blocks, keeps the valid metrics of the others when they have some, splits the
-     * rest; then puts the points of each series (the same labels at later timestamps) together, as
-     * OpenMetrics wants them. Arranging moves nothing unless needed.
+     * Keeps valid grouped blocks, splits the others; then puts the points of each series (the same labels
+     * at later timestamps) together, as OpenMetrics wants them. Arranging moves nothing unless needed.
      */
     @Override
     public void finish(Block block, List<Block> out) {
@@ -84,13 +77,9 @@ final class OpenMetricsOutputRules implements OutputRules {
             Sample[] original = block.samples.toArray(new Sample[0]); // checking may reorder
             if (!block.conflicting && OpenMetricsChecks.isValid(block)) {
                 out.add(block);
-                return;
-            }
-            restore(block, original);
-            if (!block.conflicting && keepValidMetrics(block)) {
-                out.add(block);
             } else {
-                restore(block, original);
+                block.samples.clear();
+                block.samples.addAll(Arrays.asList(original));
                 for (Block split : block.splitBySampleName(UNKNOWN)) {
                     MetricGroups.arrange(split.samples, null, null);
                     out.add(split);
@@ -105,47 +94,5 @@ final class OpenMetricsOutputRules implements OutputRules {
             MetricGroups.arrange(block.samples, null, null);
         }
         out.add(block);
-    }
-
-    private static void restore(Block block, Sample[] original) {
-        block.samples.clear();
-        block.samples.addAll(Arrays.asList(original));
-    }
-
-    /**
-     * Checks each metric of an invalid block on its own. When some are valid, the block keeps exactly
-     * those (as checking arranged them) and counts the samples of the others as dropped; when none is,
-     * returns false and leaves the block's samples in some order.
-     */
-    private static boolean keepValidMetrics(Block block) {
-        String specialName = switch (block.groupedType) {
-            case HISTOGRAM, GAUGE_HISTOGRAM -> block.name + "_bucket";
-            case SUMMARY -> block.name;
-            default -> null;
-        };
-        String specialLabel = specialName == null ? null : block.groupedType == MetricType.SUMMARY ? "quantile" : "le";
-        int[] bounds = MetricGroups.arrange(block.samples, specialName, specialLabel);
-        if (bounds.length <= 2) {
-            return false; // one metric, and it is invalid
-        }
-        List<Sample> kept = new ArrayList<>(block.samples.size());
-        int dropped = 0;
-        Block metric = block.emptyCopy(16);
-        for (int g = 0; g + 1 < bounds.length; g++) {
-            metric.samples.clear();
-            metric.samples.addAll(block.samples.subList(bounds[g], bounds[g + 1]));
-            if (OpenMetricsChecks.isValid(metric)) {
-                kept.addAll(metric.samples);
-            } else {
-                dropped += metric.samples.size();
-            }
-        }
-        if (kept.isEmpty()) {
-            return false;
-        }
-        block.samples.clear();
-        block.samples.addAll(kept);
-        block.droppedSamples += dropped;
-        return true;
     }
 }

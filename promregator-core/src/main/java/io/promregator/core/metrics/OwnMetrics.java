@@ -5,7 +5,6 @@ import io.prometheus.client.Counter;
 import io.prometheus.client.Info;
 import io.promregator.core.ExpositionMerger.MergeResult;
 import io.promregator.core.ScrapeResult;
-import io.promregator.core.exposition.ExpositionWriter;
 import io.promregator.core.exposition.MetricType;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +20,7 @@ import java.util.Map;
  * {@code cf_instance_number} (after {@link OwnMetricsSettings#labelNamePrefix()}), taken from the target's
  * labels (empty when it has none; {@code cf_instance_id} then falls back to the target's id), and removed
  * when the target has not been scraped for {@link OwnMetricsSettings#targetTimeout()}. Overall: scrapes by
- * outcome, merge conflicts, series left out of OpenMetrics responses, {@code promregator_instance_info}, the JVM and the process, and with
+ * outcome, merge conflicts, target parts left out of OpenMetrics responses, {@code promregator_instance_info}, the JVM and the process, and with
  * {@link OwnMetricsSettings#internal()} the {@link CloudControllerMetrics}.
  */
 public final class OwnMetrics {
@@ -68,9 +67,9 @@ public final class OwnMetrics {
                 .register(registry);
         openMetricsDroppedSeries = Counter.build(
                         "promregator_openmetrics_dropped_series",
-                        "Samples left out of an OpenMetrics response because their metric broke the rules of its"
-                                + " family's type while other metrics of the family kept them, by reason"
-                                + " (invalid_<type>, such as invalid_histogram).")
+                        "Samples left out of a merged OpenMetrics response because their target's part of a family"
+                                + " breaks the rules of the family's type while another target's part keeps them, by"
+                                + " reason (invalid_<type>, such as invalid_histogram).")
                 .labelNames("reason")
                 .register(registry);
         authenticationFailures = Counter.build(
@@ -134,9 +133,9 @@ public final class OwnMetrics {
         duplicateSeries.inc(merge.duplicateSeries());
     }
 
-    /** Records what writing one response left out. */
-    public void recordWrite(ExpositionWriter.Result write) {
-        for (Map.Entry<MetricType, Integer> dropped : write.droppedSeries().entrySet()) {
+    /** Records the samples, per family type, that a merged OpenMetrics response left out. */
+    public void recordOpenMetricsDrops(Map<MetricType, Integer> droppedSeries) {
+        for (Map.Entry<MetricType, Integer> dropped : droppedSeries.entrySet()) {
             openMetricsDroppedSeries
                     .labels("invalid_" + dropped.getKey().openMetricsName())
                     .inc(dropped.getValue());

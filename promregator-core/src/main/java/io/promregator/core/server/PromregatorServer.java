@@ -79,17 +79,15 @@ public final class PromregatorServer implements AutoCloseable {
         route(
                 "/metrics",
                 basic.guard(
-                        auth.scraping(),
-                        "/metrics",
-                        loopGuard.guard(new MetricsHandler(endpoints.singleEndpoint(), ownMetrics))));
+                        auth.scraping(), "/metrics", loopGuard.guard(new MetricsHandler(endpoints.singleEndpoint()))));
         route(
                 SingleTargetHandler.PREFIX,
                 true,
                 basic.guard(
                         auth.scraping(),
                         "/singleTargetMetrics",
-                        loopGuard.guard(new SingleTargetHandler(
-                                endpoints.singleTarget(), endpoints.httpErrorOnFailure(), ownMetrics))));
+                        loopGuard.guard(
+                                new SingleTargetHandler(endpoints.singleTarget(), endpoints.httpErrorOnFailure()))));
         route(
                 "/discovery",
                 basic.guard(

@@ -8,7 +8,6 @@ import io.promregator.core.Target;
 import io.promregator.core.exposition.ContentNegotiation;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionWriter;
-import io.promregator.core.metrics.OwnMetrics;
 import io.promregator.core.scrape.SingleTargetScraping;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,12 +32,10 @@ final class SingleTargetHandler implements HttpHandler {
 
     private final SingleTargetScraping scraping;
     private final boolean httpErrorOnFailure;
-    private final OwnMetrics ownMetrics;
 
-    SingleTargetHandler(SingleTargetScraping scraping, boolean httpErrorOnFailure, OwnMetrics ownMetrics) {
+    SingleTargetHandler(SingleTargetScraping scraping, boolean httpErrorOnFailure) {
         this.scraping = scraping;
         this.httpErrorOnFailure = httpErrorOnFailure;
-        this.ownMetrics = ownMetrics;
     }
 
     @Override
@@ -88,7 +85,7 @@ final class SingleTargetHandler implements HttpHandler {
         ExpositionFormat format =
                 ContentNegotiation.choose(exchange.getRequestHeaders().getFirst("Accept"));
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
-        ownMetrics.recordWrite(ExpositionWriter.write(scrape.exposition().families(), format, body));
+        ExpositionWriter.write(scrape.exposition().families(), format, body);
         Responses.send(exchange, 200, format.contentType(), body.toByteArray());
     }
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One target's family that breaks OpenMetrics must not degrade another target's family of the same name:
- * the healthy target's part comes out as it would alone, the offending part is dropped and counted.
+ * the healthy target's part comes out as it would alone, the offending part is left out and counted.
  */
-class OpenMetricsLocalDowngradeTest {
+class OpenMetricsIsolationTest {
     /** A 0.0.4 producer with a negative bucket count: accepted on purpose when read, not valid OpenMetrics. */
     private static final String BROKEN_0_0_4 = """
             # HELP rpc_seconds RPC latency.
@@ -49,37 +49,34 @@ class OpenMetricsLocalDowngradeTest {
 
     @Test
     void keepsTheHealthyTargetsHistogramWithItsExemplarsWhenAnEarlierTargetsBreaksOpenMetrics() throws Exception {
-        List<MetricFamily> merged = merge(
+        Written written = write(
+                ExpositionFormat.OPENMETRICS,
                 parse(BROKEN_0_0_4, ExpositionFormat.PROMETHEUS_TEXT),
                 parse(HEALTHY_OPENMETRICS, ExpositionFormat.OPENMETRICS));
 
-        Written written = write(merged, ExpositionFormat.OPENMETRICS);
-
         assertThat(written.body).isEqualTo(healthyAlone());
-        assertThat(written.result.droppedSeries()).isEqualTo(Map.of(MetricType.HISTOGRAM, 4));
+        assertThat(written.dropped).isEqualTo(Map.of(MetricType.HISTOGRAM, 4));
         assertStrictlyValid(written.body);
     }
 
     @Test
     void keepsTheHealthyTargetsHistogramWhenALaterTargetsBucketsDecrease() throws Exception {
-        List<MetricFamily> merged = merge(
+        Written written = write(
+                ExpositionFormat.OPENMETRICS,
                 parse(HEALTHY_OPENMETRICS, ExpositionFormat.OPENMETRICS),
                 parse(DECREASING_0_0_4, ExpositionFormat.PROMETHEUS_TEXT));
 
-        Written written = write(merged, ExpositionFormat.OPENMETRICS);
-
         assertThat(written.body).isEqualTo(healthyAlone());
-        assertThat(written.result.droppedSeries()).isEqualTo(Map.of(MetricType.HISTOGRAM, 4));
+        assertThat(written.dropped).isEqualTo(Map.of(MetricType.HISTOGRAM, 4));
         assertStrictlyValid(written.body);
     }
 
     @Test
     void writesTheSameBodyInText0_0_4AsBefore() throws Exception {
-        List<MetricFamily> merged = merge(
+        Written written = write(
+                ExpositionFormat.PROMETHEUS_TEXT,
                 parse(BROKEN_0_0_4, ExpositionFormat.PROMETHEUS_TEXT),
                 parse(HEALTHY_OPENMETRICS, ExpositionFormat.OPENMETRICS));
-
-        Written written = write(merged, ExpositionFormat.PROMETHEUS_TEXT);
 
         assertThat(written.body).isEqualTo("""
                 # HELP rpc_seconds RPC latency.
@@ -93,16 +90,15 @@ class OpenMetricsLocalDowngradeTest {
                 rpc_seconds_count{app="healthy"} 3
                 rpc_seconds_sum{app="healthy"} 1.2
                 """);
-        assertThat(written.result.droppedSeries()).isEmpty();
+        assertThat(written.dropped).isEmpty();
     }
 
     @Test
     void stillWritesAnOffenderThatIsAloneInItsFamilyAsUnknown() throws Exception {
-        List<MetricFamily> merged = merge(
+        Written written = write(
+                ExpositionFormat.OPENMETRICS,
                 parse(BROKEN_0_0_4, ExpositionFormat.PROMETHEUS_TEXT),
                 parse(DECREASING_0_0_4, ExpositionFormat.PROMETHEUS_TEXT));
-
-        Written written = write(merged, ExpositionFormat.OPENMETRICS);
 
         assertThat(written.body).isEqualTo("""
                 # TYPE rpc_seconds_bucket unknown
@@ -121,39 +117,64 @@ class OpenMetricsLocalDowngradeTest {
                 rpc_seconds_sum{app="decreasing"} 0.3
                 # EOF
                 """);
-        assertThat(written.result.droppedSeries()).isEmpty();
+        assertThat(written.dropped).isEmpty();
         assertStrictlyValid(written.body);
     }
 
     @Test
     void keepsACounterWithExemplarsWhenAnother0_0_4TargetsLacksTotal() throws Exception {
-        List<MetricFamily> merged =
-                merge(parse("""
+        Written written = write(
+                ExpositionFormat.OPENMETRICS,
+                parse("""
                         # TYPE jobs counter
                         jobs{app="old"} 4
-                        """, ExpositionFormat.PROMETHEUS_TEXT), parse("""
+                        """, ExpositionFormat.PROMETHEUS_TEXT),
+                parse("""
                         # TYPE jobs counter
                         jobs_total{app="new"} 7 # {trace_id="x"} 1
                         # EOF
                         """, ExpositionFormat.OPENMETRICS));
-
-        Written written = write(merged, ExpositionFormat.OPENMETRICS);
 
         assertThat(written.body).isEqualTo("""
                 # TYPE jobs counter
                 jobs_total{app="new"} 7 # {trace_id="x"} 1
                 # EOF
                 """);
-        assertThat(written.result.droppedSeries()).isEqualTo(Map.of(MetricType.COUNTER, 1));
+        assertThat(written.dropped).isEqualTo(Map.of(MetricType.COUNTER, 1));
+        assertStrictlyValid(written.body);
+    }
+
+    @Test
+    void leavesOutTheCreatedGaugeThatTheOffendingCounterFoldsIn() throws Exception {
+        Written written = write(
+                ExpositionFormat.OPENMETRICS,
+                parse("""
+                        # TYPE jobs_total counter
+                        jobs_total{app="old"} -3
+                        # TYPE jobs_created gauge
+                        jobs_created{app="old"} 1600000000
+                        """, ExpositionFormat.PROMETHEUS_TEXT),
+                parse("""
+                        # TYPE jobs counter
+                        jobs_total{app="new"} 7 # {trace_id="x"} 1
+                        jobs_created{app="new"} 1600000001
+                        # EOF
+                        """, ExpositionFormat.OPENMETRICS));
+
+        assertThat(written.body).isEqualTo("""
+                # TYPE jobs counter
+                jobs_total{app="new"} 7 # {trace_id="x"} 1
+                jobs_created{app="new"} 1600000001
+                # EOF
+                """);
+        assertThat(written.dropped).isEqualTo(Map.of(MetricType.COUNTER, 2));
         assertStrictlyValid(written.body);
     }
 
     /** The healthy target's exposition written alone: with its type, unit and exemplars. */
     private static String healthyAlone() throws Exception {
-        String alone = write(
-                        parse(HEALTHY_OPENMETRICS, ExpositionFormat.OPENMETRICS).families(),
-                        ExpositionFormat.OPENMETRICS)
-                .body;
+        String alone =
+                write(ExpositionFormat.OPENMETRICS, parse(HEALTHY_OPENMETRICS, ExpositionFormat.OPENMETRICS)).body;
         assertThat(alone).isEqualTo(HEALTHY_OPENMETRICS);
         return alone;
     }
@@ -162,17 +183,21 @@ class OpenMetricsLocalDowngradeTest {
         return ExpositionParser.parse(body, format);
     }
 
-    private static List<MetricFamily> merge(Exposition... expositions) {
-        MergeResult result = new FirstTypeWinsMerger().merge(List.of(expositions));
-        return result.exposition().families();
-    }
+    private record Written(String body, Map<MetricType, Integer> dropped) {}
 
-    private record Written(String body, ExpositionWriter.Result result) {}
-
-    private static Written write(List<MetricFamily> families, ExpositionFormat format) throws IOException {
+    /** What {@code /metrics} does with the targets' expositions for this output format. */
+    private static Written write(ExpositionFormat format, Exposition... expositions) throws IOException {
+        List<Exposition> parts = List.of(expositions);
+        Map<MetricType, Integer> dropped = Map.of();
+        if (format == ExpositionFormat.OPENMETRICS) {
+            OpenMetricsIsolation.Isolated isolated = OpenMetricsIsolation.isolate(parts);
+            parts = isolated.expositions();
+            dropped = isolated.droppedSeries();
+        }
+        MergeResult merged = new FirstTypeWinsMerger().merge(parts);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ExpositionWriter.Result result = ExpositionWriter.write(families, format, out);
-        return new Written(out.toString(StandardCharsets.UTF_8), result);
+        ExpositionWriter.write(merged.exposition().families(), format, out);
+        return new Written(out.toString(StandardCharsets.UTF_8), dropped);
     }
 
     private static void assertStrictlyValid(String openMetrics) {
