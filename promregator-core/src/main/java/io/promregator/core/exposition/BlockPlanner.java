@@ -19,6 +19,16 @@ final class BlockPlanner {
     private BlockPlanner() {}
 
     static List<Block> plan(List<MetricFamily> families, OutputRules rules) {
+        List<Block> order = route(families, rules);
+        List<Block> finished = new ArrayList<>(order.size() + 8);
+        for (Block block : order) {
+            rules.finish(block, finished);
+        }
+        return finished;
+    }
+
+    /** The blocks with every sample routed, in order, not yet checked or downgraded. */
+    static List<Block> route(List<MetricFamily> families, OutputRules rules) {
         Map<String, Block> grouped = new HashMap<>();
         for (MetricFamily family : families) {
             if (rules.isGrouped(family.type()) && !family.samples().isEmpty()) {
@@ -43,11 +53,7 @@ final class BlockPlanner {
                 target.samples.add(sample);
             }
         }
-        List<Block> finished = new ArrayList<>(order.size() + 8);
-        for (Block block : order) {
-            rules.finish(block, finished);
-        }
-        return finished;
+        return order;
     }
 
     private static Block route(

@@ -5,7 +5,9 @@ import io.prometheus.client.Counter;
 import io.prometheus.client.Info;
 import io.promregator.core.ExpositionMerger.MergeResult;
 import io.promregator.core.ScrapeResult;
+import io.promregator.core.exposition.MetricType;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Promregator's own metrics, in a registry of their own (never the JVM-wide default one, so that an
@@ -18,7 +20,7 @@ import java.util.Locale;
  * {@code cf_instance_number} (after {@link OwnMetricsSettings#labelNamePrefix()}), taken from the target's
  * labels (empty when it has none; {@code cf_instance_id} then falls back to the target's id), and removed
  * when the target has not been scraped for {@link OwnMetricsSettings#targetTimeout()}. Overall: scrapes by
- * outcome, merge conflicts, {@code promregator_instance_info}, the JVM and the process, and with
+ * outcome, merge conflicts, target parts left out of OpenMetrics responses, {@code promregator_instance_info}, the JVM and the process, and with
  * {@link OwnMetricsSettings#internal()} the {@link CloudControllerMetrics}.
  */
 public final class OwnMetrics {
@@ -29,6 +31,7 @@ public final class OwnMetrics {
     private final Counter scrapes;
     private final Counter typeConflicts;
     private final Counter duplicateSeries;
+    private final Counter openMetricsDroppedSeries;
     private final Counter authenticationFailures;
     private final Counter inboundRefusals;
 
@@ -61,6 +64,13 @@ public final class OwnMetrics {
                         "promregator_merge_duplicate_series",
                         "Samples dropped from a merged exposition because an earlier sample had the same name and"
                                 + " labels and this one is no later point of it.")
+                .register(registry);
+        openMetricsDroppedSeries = Counter.build(
+                        "promregator_openmetrics_dropped_series",
+                        "Samples left out of a merged OpenMetrics response because their target's part of a family"
+                                + " breaks the rules of the family's type while another target's part keeps them, by"
+                                + " reason (invalid_<type>, such as invalid_histogram).")
+                .labelNames("reason")
                 .register(registry);
         authenticationFailures = Counter.build(
                         "promregator_inbound_authentication_failures",
@@ -121,6 +131,15 @@ public final class OwnMetrics {
     public void recordMerge(MergeResult merge) {
         typeConflicts.inc(merge.typeConflicts());
         duplicateSeries.inc(merge.duplicateSeries());
+    }
+
+    /** Records the samples, per family type, that a merged OpenMetrics response left out. */
+    public void recordOpenMetricsDrops(Map<MetricType, Integer> droppedSeries) {
+        for (Map.Entry<MetricType, Integer> dropped : droppedSeries.entrySet()) {
+            openMetricsDroppedSeries
+                    .labels("invalid_" + dropped.getKey().openMetricsName())
+                    .inc(dropped.getValue());
+        }
     }
 
     /** The targets whose series are kept. */

@@ -8,6 +8,8 @@ import io.promregator.core.Scraper;
 import io.promregator.core.Target;
 import io.promregator.core.TargetResolver;
 import io.promregator.core.exposition.Exposition;
+import io.promregator.core.exposition.ExpositionFormat;
+import io.promregator.core.exposition.OpenMetricsIsolation;
 import io.promregator.core.metrics.OwnMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * Single Endpoint Scraping: every target fetched in parallel, each exposition enriched with its
  * target's labels, all merged into one, with {@code promregator_up} and
  * {@code promregator_scrape_duration_seconds} per target. A failing target only turns its
- * {@code promregator_up} to 0. Thread-safe.
+ * {@code promregator_up} to 0. For OpenMetrics output a target's part of a family that would be downgraded
+ * to {@code unknown} is left out when another target's part is valid ({@link OpenMetricsIsolation}), so
+ * that it does not degrade the others. Thread-safe.
  */
 public final class SingleEndpointScraping {
     private static final Logger logger = LoggerFactory.getLogger(SingleEndpointScraping.class);
@@ -44,8 +48,16 @@ public final class SingleEndpointScraping {
         this.ownMetrics = Objects.requireNonNull(ownMetrics, "ownMetrics");
     }
 
-    /** Scrapes every current target and returns the merged exposition. */
+    /** Scrapes every current target and returns the merged exposition, with every sample of every target. */
     public Exposition scrapeAll() {
+        return scrapeAll(ExpositionFormat.PROMETHEUS_TEXT);
+    }
+
+    /**
+     * Scrapes every current target and returns the merged exposition to be written in {@code output}: for
+     * OpenMetrics, without the parts of targets that would degrade another target's family (counted).
+     */
+    public Exposition scrapeAll(ExpositionFormat output) {
         List<Target> targets = resolver.resolve();
         List<CompletableFuture<ScrapeResult>> pending = new ArrayList<>(targets.size());
         for (Target target : targets) {
@@ -66,6 +78,11 @@ public final class SingleEndpointScraping {
             }
         }
         expositions.set(0, UpMetrics.of(results));
+        if (output == ExpositionFormat.OPENMETRICS) {
+            OpenMetricsIsolation.Isolated isolated = OpenMetricsIsolation.isolate(expositions);
+            ownMetrics.recordOpenMetricsDrops(isolated.droppedSeries());
+            expositions = isolated.expositions();
+        }
         MergeResult merged = merger.merge(expositions);
         ownMetrics.recordMerge(merged);
         return merged.exposition();

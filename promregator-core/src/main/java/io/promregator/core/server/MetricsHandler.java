@@ -22,7 +22,7 @@ final class MetricsHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         ExpositionFormat format =
                 ContentNegotiation.choose(exchange.getRequestHeaders().getFirst("Accept"));
-        Exposition merged = scraping.scrapeAll();
+        Exposition merged = scraping.scrapeAll(format);
         ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
         ExpositionWriter.write(merged.families(), format, body);
         Responses.send(exchange, 200, format.contentType(), body.toByteArray());
