@@ -6,7 +6,7 @@ import io.promregator.core.cf.discovery.Discovery;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.PromregatorConfig;
-import io.promregator.core.server.DiscoveryControls;
+import io.promregator.core.DiscoveryControls;
 import io.promregator.core.server.PrometheusSnippets;
 import io.promregator.core.server.PromregatorServer;
 import io.promregator.simulator.CfSimulator;

@@ -19,7 +19,6 @@ import io.promregator.core.scrape.HttpClientScraper;
 import io.promregator.core.scrape.ScrapeSettings;
 import io.promregator.core.scrape.SingleEndpointScraping;
 import io.promregator.core.scrape.SingleTargetScraping;
-import io.promregator.core.server.DiscoveryControls;
 import io.promregator.core.server.DiscoverySettings;
 import io.promregator.core.server.Endpoints;
 import io.promregator.core.server.InboundAuthentication;

@@ -10,7 +10,6 @@ import io.promregator.core.config.ScrapeLimits;
 import io.promregator.core.enrich.LabelConflict;
 import io.promregator.core.metrics.OwnMetricsSettings;
 import io.promregator.core.scrape.ScrapeSettings;
-import io.promregator.core.server.DiscoveryControls;
 import io.promregator.core.server.DiscoverySettings;
 import io.promregator.core.server.InboundAuthentication;
 import io.promregator.core.server.ServerSettings;

@@ -1,5 +1,6 @@
 package io.promregator.core.cf;
 
+import io.promregator.core.DiscoveryControls;
 import io.promregator.core.cf.cache.CacheStatistics;
 import io.promregator.core.cf.cache.CachingCloudController;
 import io.promregator.core.cf.cache.CachingCloudController.Kind;
@@ -9,7 +10,6 @@ import io.promregator.core.cf.client.HttpCloudController;
 import io.promregator.core.cf.client.RequestListener;
 import io.promregator.core.cf.discovery.CloudControllerTargetResolver;
 import io.promregator.core.config.PromregatorConfig;
-import io.promregator.core.server.DiscoveryControls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsExchange;
 import io.promregator.core.Target;
 import io.promregator.core.TargetResolver;
-import io.promregator.core.cf.CfInstance;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

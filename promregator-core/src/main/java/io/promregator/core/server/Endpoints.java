@@ -1,5 +1,6 @@
 package io.promregator.core.server;
 
+import io.promregator.core.DiscoveryControls;
 import io.promregator.core.TargetResolver;
 import io.promregator.core.metrics.OwnMetrics;
 import io.promregator.core.scrape.SingleEndpointScraping;

@@ -2,6 +2,7 @@ package io.promregator.core.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.promregator.core.DiscoveryControls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 

@@ -2,6 +2,7 @@ package io.promregator.core.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promregator.core.DiscoveryControls;
 import io.promregator.core.Promregator;
 import java.net.URI;
 import java.net.http.HttpClient;

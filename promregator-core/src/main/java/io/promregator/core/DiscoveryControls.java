@@ -1,4 +1,4 @@
-package io.promregator.core.server;
+package io.promregator.core;
 
 import java.util.Set;
 

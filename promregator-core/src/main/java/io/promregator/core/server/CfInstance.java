@@ -1,4 +1,4 @@
-package io.promregator.core.cf;
+package io.promregator.core.server;
 
 import io.promregator.core.Target;
 import java.util.Optional;
