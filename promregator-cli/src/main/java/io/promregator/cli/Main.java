@@ -43,6 +43,15 @@ public final class Main {
     private static final Logger logger = LoggerFactory.getLogger(Main.class);
     private static final String DEMO_USER = "demo";
     private static final String DEMO_PASSWORD = "demo-password";
+    /** The demo foundation's failures, all on purpose: each shows how a kind of failure looks. */
+    static final String DEMO_FAILURES = """
+            These failures of the demo are intentional (each "Target ... is down" WARN for them is expected):
+              demo-org/production/shop/2             CRASHED instance: promregator_up 0, reason instance_not_running
+              demo-org/production/billing/1          STARTING instance: reason instance_not_running
+              demo-org/production/billing/2          DOWN instance: reason instance_not_running
+              demo-org/staging/shop/1                STOPPING instance: reason instance_not_running
+              platform-org/tools/secured-exporter/0  Basic auth, the demo sends no credentials: reason http_status (401)
+              demo-org/production/reports, batch     not scraped (STOPPED, no route): see /explainTargets""";
 
     private Main() {}
 
@@ -191,6 +200,9 @@ public final class Main {
                     + "  " + base + "/explainTargets       what each configured target found, and why not\n"
                     + "  " + base + "/promregatorMetrics   Promregator's own metrics\n"
                     + "Ctrl-C stops.");
+        }
+        if (demo != null) {
+            System.out.println(DEMO_FAILURES);
         }
         try {
             stopped.await();

@@ -120,6 +120,29 @@ class JarEndToEndIT {
                     .contains(
                             "Demo running against a simulated Cloud Foundry",
                             jar.url("/metrics").toString());
+
+            // Every failing instance is one the banner calls intentional, and logged once as down (on stderr).
+            List<String> failing = merged.families().stream()
+                    .filter(f -> f.name().equals("promregator_up"))
+                    .flatMap(f -> f.samples().stream())
+                    .filter(sample -> sample.value() == 0)
+                    .map(sample -> String.join(
+                            "/",
+                            sample.labels().get("org_name"),
+                            sample.labels().get("space_name"),
+                            sample.labels().get("app_name"),
+                            sample.labels().get("cf_instance_number")))
+                    .toList();
+            assertThat(failing).hasSize(5);
+            assertThat(jar.stdout()).contains(Main.DEMO_FAILURES);
+            for (String instance : failing) {
+                assertThat(Main.DEMO_FAILURES).contains(instance);
+                assertThat(jar.stderr().split("\n"))
+                        .filteredOn(line -> line.contains("Target " + instance + " ("))
+                        .singleElement()
+                        .asString()
+                        .contains("WARN", "is down");
+            }
         }
     }
 

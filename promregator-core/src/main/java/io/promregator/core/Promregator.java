@@ -19,6 +19,7 @@ import io.promregator.core.scrape.HttpClientScraper;
 import io.promregator.core.scrape.ScrapeSettings;
 import io.promregator.core.scrape.SingleEndpointScraping;
 import io.promregator.core.scrape.SingleTargetScraping;
+import io.promregator.core.scrape.TargetStateLog;
 import io.promregator.core.server.DiscoveryControls;
 import io.promregator.core.server.DiscoverySettings;
 import io.promregator.core.server.Endpoints;
@@ -27,6 +28,7 @@ import io.promregator.core.server.PromregatorServer;
 import io.promregator.core.server.ServerSettings;
 import io.promregator.core.target.CompositeTargetResolver;
 import io.promregator.core.target.StaticTargetResolver;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -78,9 +80,11 @@ public final class Promregator implements AutoCloseable {
         LabelEnricher enricher =
                 builder.labelEnricher == null ? new CfLabelEnricher(builder.labelConflict) : builder.labelEnricher;
         ExpositionMerger merger = builder.merger == null ? new FirstTypeWinsMerger() : builder.merger;
+        TargetStateLog states = new TargetStateLog(Clock.systemUTC(), metricsSettings.targetTimeout());
         this.endpoints = new Endpoints(
-                new SingleEndpointScraping(resolver, scraper, enricher, merger, ownMetrics),
-                new SingleTargetScraping(resolver, scraper, enricher, merger, ownMetrics, builder.labelEnrichment),
+                new SingleEndpointScraping(resolver, scraper, enricher, merger, ownMetrics, states),
+                new SingleTargetScraping(
+                        resolver, scraper, enricher, merger, ownMetrics, builder.labelEnrichment, states),
                 resolver,
                 ownMetrics,
                 builder.discoveryControls,
