@@ -1,12 +1,12 @@
 package io.promregator.cli;
 
+import io.promregator.core.DiscoveryControls;
 import io.promregator.core.Promregator;
 import io.promregator.core.cf.CfDiscovery;
 import io.promregator.core.cf.discovery.Discovery;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.PromregatorConfig;
-import io.promregator.core.DiscoveryControls;
 import io.promregator.core.server.PrometheusSnippets;
 import io.promregator.core.server.PromregatorServer;
 import io.promregator.simulator.CfSimulator;
@@ -44,6 +44,15 @@ public final class Main {
     private static final Logger logger = LoggerFactory.getLogger(Main.class);
     private static final String DEMO_USER = "demo";
     private static final String DEMO_PASSWORD = "demo-password";
+    /** The demo foundation's failures, all on purpose: each shows how a kind of failure looks. */
+    static final String DEMO_FAILURES = """
+            These failures of the demo are intentional (each "Target ... is down" WARN for them is expected):
+              demo-org/production/shop/2             CRASHED instance: promregator_up 0, reason instance_not_running
+              demo-org/production/billing/1          STARTING instance: reason instance_not_running
+              demo-org/production/billing/2          DOWN instance: reason instance_not_running
+              demo-org/staging/shop/1                STOPPING instance: reason instance_not_running
+              platform-org/tools/secured-exporter/0  Basic auth, the demo sends no credentials: reason http_status (401)
+              demo-org/production/reports, batch     not scraped (STOPPED, no route): see /explainTargets""";
 
     private Main() {}
 
@@ -205,6 +214,9 @@ public final class Main {
                 base);
         if (demo != null) {
             System.out.print(demoBanner(scheme, hostPort, demo.singleTargetPath()));
+        }
+        if (demo != null) {
+            System.out.println(DEMO_FAILURES);
         }
         try {
             stopped.await();

@@ -133,6 +133,29 @@ class JarEndToEndIT {
                     .split(" ")[0];
             assertThat(get(URI.create(singleTarget), "text/plain").body())
                     .contains("promregator_up{", "app_name=\"shop\"");
+
+            // Every failing instance is one the banner calls intentional, and logged once as down (on stderr).
+            List<String> failing = merged.families().stream()
+                    .filter(f -> f.name().equals("promregator_up"))
+                    .flatMap(f -> f.samples().stream())
+                    .filter(sample -> sample.value() == 0)
+                    .map(sample -> String.join(
+                            "/",
+                            sample.labels().get("org_name"),
+                            sample.labels().get("space_name"),
+                            sample.labels().get("app_name"),
+                            sample.labels().get("cf_instance_number")))
+                    .toList();
+            assertThat(failing).hasSize(5);
+            assertThat(jar.stdout()).contains(Main.DEMO_FAILURES);
+            for (String instance : failing) {
+                assertThat(Main.DEMO_FAILURES).contains(instance);
+                assertThat(jar.stderr().split("\n"))
+                        .filteredOn(line -> line.contains("Target " + instance + " ("))
+                        .singleElement()
+                        .asString()
+                        .contains("WARN", "is down");
+            }
         }
     }
 

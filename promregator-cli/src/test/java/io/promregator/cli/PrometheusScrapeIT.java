@@ -67,6 +67,16 @@ class PrometheusScrapeIT {
                 String down = awaitResult(api + encode("promregator_scrape_failure"), "\"value\"", 5);
                 assertThat(down).contains("\"reason\":\"instance_not_running\"", "\"app_name\":\"billing\"");
 
+                // One series per target: promregator_up comes from /metrics only, not from the own metrics too.
+                // An own-metrics scrape that counted scrapes came after a /metrics scrape had recorded them.
+                awaitResult(
+                        api + encode("sum(promregator_scrapes_total{job=\"promregator-own\"}) > 0"), "\"value\"", 1);
+                assertThat(get(api + encode("promregator_up{job=\"promregator-own\"}")))
+                        .contains("\"result\":[]");
+                assertThat(get(api + encode("count(promregator_up == 0)")))
+                        .as("each of the demo's 5 failing instances once")
+                        .contains("\"5\"]");
+
                 String targets = get("http://127.0.0.1:" + prometheusPort + "/api/v1/targets");
                 assertThat(targets).doesNotContain("\"health\":\"down\"");
             } finally {

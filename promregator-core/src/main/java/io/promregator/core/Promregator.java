@@ -19,6 +19,7 @@ import io.promregator.core.scrape.HttpClientScraper;
 import io.promregator.core.scrape.ScrapeSettings;
 import io.promregator.core.scrape.SingleEndpointScraping;
 import io.promregator.core.scrape.SingleTargetScraping;
+import io.promregator.core.scrape.TargetStateLog;
 import io.promregator.core.server.DiscoverySettings;
 import io.promregator.core.server.Endpoints;
 import io.promregator.core.server.InboundAuthentication;
@@ -26,6 +27,7 @@ import io.promregator.core.server.PromregatorServer;
 import io.promregator.core.server.ServerSettings;
 import io.promregator.core.target.CompositeTargetResolver;
 import io.promregator.core.target.StaticTargetResolver;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -76,9 +78,11 @@ public final class Promregator implements AutoCloseable {
         LabelEnricher enricher =
                 wiring.labelEnricher() == null ? new CfLabelEnricher(wiring.labelConflict()) : wiring.labelEnricher();
         ExpositionMerger merger = wiring.merger() == null ? new FirstTypeWinsMerger() : wiring.merger();
+        TargetStateLog states = new TargetStateLog(Clock.systemUTC(), metricsSettings.targetTimeout());
         this.endpoints = new Endpoints(
-                new SingleEndpointScraping(resolver, scraper, enricher, merger, ownMetrics),
-                new SingleTargetScraping(resolver, scraper, enricher, merger, ownMetrics, wiring.labelEnrichment()),
+                new SingleEndpointScraping(resolver, scraper, enricher, merger, ownMetrics, states),
+                new SingleTargetScraping(
+                        resolver, scraper, enricher, merger, ownMetrics, wiring.labelEnrichment(), states),
                 resolver,
                 ownMetrics,
                 wiring.discoveryControls(),

@@ -55,6 +55,7 @@ public final class ConfigLoader {
         ObjectNode tree = normalizer.normalize(readDocuments(text, source));
         EnvironmentOverrides.apply(tree, environment, problems);
         applyDeprecatedAliases(tree);
+        lowerDefaultTimeouts(tree);
         ConfigSchema.fillDefaults(ConfigSchema.ROOT, tree, ConfigSchema.ROOT.defaultTree());
         ConfigValidator.check(tree, problems);
         problems.throwIfAny();
@@ -120,6 +121,29 @@ public final class ConfigLoader {
                         .withObjectProperty("scraping")
                         .set(key, value);
             }
+        }
+    }
+
+    /**
+     * A connect or read timeout the configuration leaves out defaults to 5 s, but to no more than the
+     * {@code maxProcessingTime} it sets: a default is lowered quietly here, so that start-up warns only about
+     * a timeout the user wrote ({@link RuntimeSettings#timeoutWarnings}).
+     */
+    private static void lowerDefaultTimeouts(ObjectNode tree) {
+        JsonNode scraping = tree.path("promregator").path("scraping");
+        JsonNode max = scraping.path("maxProcessingTime");
+        if (!(scraping instanceof ObjectNode object) || !max.isIntegralNumber() || !max.canConvertToInt()) {
+            return;
+        }
+        Scraping defaults = Scraping.defaults();
+        lowerDefault(object, "connectionTimeout", defaults.connectionTimeout(), max.intValue());
+        lowerDefault(object, "socketReadTimeout", defaults.socketReadTimeout(), max.intValue());
+    }
+
+    private static void lowerDefault(ObjectNode scraping, String key, int fallback, int maxProcessingTime) {
+        JsonNode value = scraping.get(key);
+        if ((value == null || value.isNull()) && maxProcessingTime > 0 && fallback > maxProcessingTime) {
+            scraping.put(key, maxProcessingTime);
         }
     }
 }

@@ -21,11 +21,13 @@ public final class RuntimeSettings {
 
     private RuntimeSettings() {}
 
-    /** The scraper's settings; a connect or read timeout above maxProcessingTime is lowered to it, with a warning. */
+    /**
+     * The scraper's settings; a connect or read timeout above maxProcessingTime is lowered to it, with a
+     * warning ({@link #timeoutWarnings}).
+     */
     public static ScrapeSettings scrape(PromregatorConfig config, ScrapeSettings base) {
         Scraping scraping = config.promregator().scraping();
-        warnIfClamped("connectionTimeout", scraping.connectionTimeout(), scraping.maxProcessingTime());
-        warnIfClamped("socketReadTimeout", scraping.socketReadTimeout(), scraping.maxProcessingTime());
+        timeoutWarnings(scraping).forEach(logger::warn);
         ScrapeSettings settings = base.withMaxInFlight(scraping.threads())
                 .withTimeouts(
                         Duration.ofMillis(scraping.connectionTimeout()),
@@ -92,15 +94,26 @@ public final class RuntimeSettings {
         return targets;
     }
 
-    private static void warnIfClamped(String key, int value, int maxProcessingTime) {
-        if (value > maxProcessingTime) {
-            logger.warn(
-                    "promregator.scraping.{} ({} ms) is longer than promregator.scraping.maxProcessingTime "
-                            + "({} ms); using {} ms",
-                    key,
-                    value,
-                    maxProcessingTime,
-                    maxProcessingTime);
+    /**
+     * What start-up warns about the timeouts: each connect or read timeout longer than
+     * {@code maxProcessingTime}. Only a value the user wrote can be: a default is already no longer than the
+     * {@code maxProcessingTime} of its configuration ({@link ConfigLoader}, {@link Scraping.Builder}).
+     */
+    public static List<String> timeoutWarnings(Scraping scraping) {
+        List<String> warnings = new ArrayList<>();
+        clamped("connectionTimeout", scraping.connectionTimeout(), scraping.maxProcessingTime())
+                .ifPresent(warnings::add);
+        clamped("socketReadTimeout", scraping.socketReadTimeout(), scraping.maxProcessingTime())
+                .ifPresent(warnings::add);
+        return warnings;
+    }
+
+    private static Optional<String> clamped(String key, int value, int maxProcessingTime) {
+        if (value <= maxProcessingTime) {
+            return Optional.empty();
         }
+        return Optional.of("promregator.scraping." + key + " (" + value + " ms) is longer than"
+                + " promregator.scraping.maxProcessingTime (" + maxProcessingTime + " ms); using "
+                + maxProcessingTime + " ms");
     }
 }

@@ -7,8 +7,9 @@ import java.util.Objects;
  * How targets are fetched ({@code promregator.scraping.*}). Times are milliseconds, as in the original.
  *
  * @param maxProcessingTime the whole budget of one target's fetch; should be below the scrape interval
- * @param connectionTimeout TCP connect timeout; the original clamps it to {@code maxProcessingTime}
- * @param socketReadTimeout socket read timeout; clamped likewise
+ * @param connectionTimeout TCP connect timeout; the original clamps it to {@code maxProcessingTime}. Left
+ *     out (in YAML or the builder), it is 5 s or {@code maxProcessingTime} if that is shorter
+ * @param socketReadTimeout socket read timeout; clamped and defaulted likewise
  * @param threads how many fetches run at once
  * @param proxy an HTTP proxy for all fetches
  * @param labelEnrichment whether samples get the target's labels ({@code org_name}, ..., static labels)
@@ -28,6 +29,7 @@ public record Scraping(
         ScrapeLimits limits) {
 
     public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;
+    private static final int DEFAULT_TIMEOUT = 5000;
 
     public Scraping {
         proxy = Objects.requireNonNullElseGet(proxy, Proxy::defaults);
@@ -59,8 +61,10 @@ public record Scraping(
     /** Starts from the original's defaults: 5 s for everything, 5 threads, enrichment on. */
     public static final class Builder {
         private int maxProcessingTime = 5000;
-        private int connectionTimeout = 5000;
-        private int socketReadTimeout = 5000;
+        private int connectionTimeout = DEFAULT_TIMEOUT;
+        private int socketReadTimeout = DEFAULT_TIMEOUT;
+        private boolean connectionTimeoutSet;
+        private boolean socketReadTimeoutSet;
         private int threads = 5;
         private Proxy proxy = Proxy.defaults();
         private boolean labelEnrichment = true;
@@ -77,11 +81,13 @@ public record Scraping(
 
         public Builder connectionTimeout(int milliseconds) {
             this.connectionTimeout = milliseconds;
+            this.connectionTimeoutSet = true;
             return this;
         }
 
         public Builder socketReadTimeout(int milliseconds) {
             this.socketReadTimeout = milliseconds;
+            this.socketReadTimeoutSet = true;
             return this;
         }
 
@@ -115,11 +121,13 @@ public record Scraping(
             return this;
         }
 
+        /** A timeout not set is the default, lowered to {@code maxProcessingTime} if that is shorter. */
         public Scraping build() {
+            int ceiling = maxProcessingTime > 0 ? maxProcessingTime : DEFAULT_TIMEOUT;
             return new Scraping(
                     maxProcessingTime,
-                    connectionTimeout,
-                    socketReadTimeout,
+                    connectionTimeoutSet ? connectionTimeout : Math.min(connectionTimeout, ceiling),
+                    socketReadTimeoutSet ? socketReadTimeout : Math.min(socketReadTimeout, ceiling),
                     threads,
                     proxy,
                     labelEnrichment,

@@ -2,7 +2,6 @@ package io.promregator.core.metrics;
 
 import io.prometheus.client.Collector;
 import io.prometheus.client.Counter;
-import io.prometheus.client.Gauge;
 import io.prometheus.client.Histogram;
 import io.promregator.core.ScrapeResult;
 import io.promregator.core.Target;
@@ -15,18 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * The series Promregator keeps per target: whether its last scrape succeeded and how long it took,
- * failures, body sizes and (optionally) latencies, labelled with
+ * The series Promregator keeps per target: failures, body sizes and (optionally) latencies, labelled with
  * the original's {@code org_name}, {@code space_name}, {@code app_name}, {@code cf_instance_id} and
  * {@code cf_instance_number} (each after an optional prefix). A target not scraped for the timeout loses
  * its series: checked on every collection, and on recording at most every minute. Thread-safe.
+ *
+ * <p>No {@code promregator_up} or {@code promregator_scrape_duration_seconds} here: those belong to the
+ * scrape's own response ({@code /metrics}, {@code /singleTargetMetrics}), as in the original, so that
+ * Prometheus stores each series once and not a second time through {@code /promregatorMetrics}.
  */
 final class TargetSeries extends Collector {
     static final String[] LABEL_NAMES = {"org_name", "space_name", "app_name", "cf_instance_id", "cf_instance_number"};
     private static final long SWEEP_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
-    private final Gauge up;
-    private final Gauge duration;
     private final Counter failures;
     private final Histogram sizes;
     private final Histogram latencies;
@@ -39,13 +39,6 @@ final class TargetSeries extends Collector {
         String[] labelNames = Arrays.stream(LABEL_NAMES)
                 .map(name -> settings.labelNamePrefix() + name)
                 .toArray(String[]::new);
-        up = Gauge.build("promregator_up", "1 if the last scrape of the target succeeded, 0 if not.")
-                .labelNames(labelNames)
-                .create();
-        duration = Gauge.build("promregator_scrape_duration", "How long the last scrape of the target took.")
-                .unit("seconds")
-                .labelNames(labelNames)
-                .create();
         failures = Counter.build("promregator_request_failure", "Failed scrapes of a target.")
                 .labelNames(labelNames)
                 .create();
@@ -70,8 +63,6 @@ final class TargetSeries extends Collector {
         long now = nanoTime.getAsLong();
         // Seen first: a concurrent expiry then either ran before (and the children below are new) or keeps it.
         lastSeen.put(List.of(labels), now);
-        up.labels(labels).set(result.isUp() ? 1 : 0);
-        duration.labels(labels).set(result.duration().toNanos() / NANOSECONDS_PER_SECOND);
         if (result.isUp()) {
             sizes.labels(labels).observe(result.bodyBytes());
         } else {
@@ -94,8 +85,6 @@ final class TargetSeries extends Collector {
                     return seen;
                 }
                 String[] values = labels.toArray(String[]::new);
-                up.remove(values);
-                duration.remove(values);
                 failures.remove(values);
                 sizes.remove(values);
                 if (latencies != null) {
@@ -114,9 +103,7 @@ final class TargetSeries extends Collector {
     @Override
     public List<MetricFamilySamples> collect() {
         expire(nanoTime.getAsLong());
-        List<MetricFamilySamples> families = new ArrayList<>(up.collect());
-        families.addAll(duration.collect());
-        families.addAll(failures.collect());
+        List<MetricFamilySamples> families = new ArrayList<>(failures.collect());
         families.addAll(sizes.collect());
         if (latencies != null) {
             families.addAll(latencies.collect());

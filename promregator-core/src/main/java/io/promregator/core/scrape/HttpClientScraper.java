@@ -274,9 +274,10 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
 
     private ScrapeResult fromError(Target target, long start, Throwable error) {
         if (error instanceof AuthenticationFailure failure) {
-            logger.warn(
+            // At every scrape, so DEBUG: TargetStateLog warns once when the target goes down.
+            logger.debug(
                     "No credentials for {}: {}",
-                    target.url(),
+                    SameOriginRedirects.shown(target.url()),
                     failure.getCause().getMessage());
             return failure(
                     target,

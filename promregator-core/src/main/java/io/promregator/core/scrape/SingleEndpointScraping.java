@@ -34,6 +34,7 @@ public final class SingleEndpointScraping {
     private final LabelEnricher enricher;
     private final ExpositionMerger merger;
     private final OwnMetrics ownMetrics;
+    private final TargetStateLog states;
 
     public SingleEndpointScraping(
             TargetResolver resolver,
@@ -41,6 +42,18 @@ public final class SingleEndpointScraping {
             LabelEnricher enricher,
             ExpositionMerger merger,
             OwnMetrics ownMetrics) {
+        this(resolver, scraper, enricher, merger, ownMetrics, new TargetStateLog());
+    }
+
+    /** @param states logs each target's changes of state; may be shared with {@link SingleTargetScraping} */
+    public SingleEndpointScraping(
+            TargetResolver resolver,
+            Scraper scraper,
+            LabelEnricher enricher,
+            ExpositionMerger merger,
+            OwnMetrics ownMetrics,
+            TargetStateLog states) {
+        this.states = Objects.requireNonNull(states, "states");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.scraper = Objects.requireNonNull(scraper, "scraper");
         this.enricher = Objects.requireNonNull(enricher, "enricher");
@@ -70,6 +83,7 @@ public final class SingleEndpointScraping {
             ScrapeResult result = future.join();
             results.add(result);
             ownMetrics.recordScrape(result);
+            states.record(result);
             if (result.isUp()) {
                 expositions.add(
                         enricher.enrich(result.exposition(), result.target().labels()));

@@ -26,6 +26,7 @@ public final class SingleTargetScraping {
     private final ExpositionMerger merger;
     private final OwnMetrics ownMetrics;
     private final boolean labelEnrichment;
+    private final TargetStateLog states;
     private final TargetIndex index = new TargetIndex();
 
     /** What one scrape gave: the result, and the exposition to answer with. */
@@ -38,6 +39,19 @@ public final class SingleTargetScraping {
             ExpositionMerger merger,
             OwnMetrics ownMetrics,
             boolean labelEnrichment) {
+        this(resolver, scraper, enricher, merger, ownMetrics, labelEnrichment, new TargetStateLog());
+    }
+
+    /** @param states logs each target's changes of state; may be shared with {@link SingleEndpointScraping} */
+    public SingleTargetScraping(
+            TargetResolver resolver,
+            Scraper scraper,
+            LabelEnricher enricher,
+            ExpositionMerger merger,
+            OwnMetrics ownMetrics,
+            boolean labelEnrichment,
+            TargetStateLog states) {
+        this.states = Objects.requireNonNull(states, "states");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.scraper = Objects.requireNonNull(scraper, "scraper");
         this.enricher = Objects.requireNonNull(enricher, "enricher");
@@ -58,6 +72,7 @@ public final class SingleTargetScraping {
     public Scrape scrape(Target target) {
         ScrapeResult result = scraper.scrape(target).join();
         ownMetrics.recordScrape(result);
+        states.record(result);
         Labels labels = labelEnrichment ? target.labels() : Labels.EMPTY;
         Exposition own = result.isUp() ? enricher.enrich(result.exposition(), labels) : Exposition.EMPTY;
         ExpositionMerger.MergeResult merged =

@@ -29,7 +29,9 @@ class PromregatorConfigTest {
         assertThat(config.server()).isEqualTo(Server.of(0, "127.0.0.1"));
         assertThat(config.promregator().scraping().threads()).isEqualTo(10);
         assertThat(config.promregator().scraping().maxProcessingTime()).isEqualTo(2000);
-        assertThat(config.promregator().scraping().connectionTimeout()).isEqualTo(5000);
+        assertThat(config.promregator().scraping().connectionTimeout())
+                .as("the default, lowered to maxProcessingTime")
+                .isEqualTo(2000);
         assertThat(config.promregator().staticTargets())
                 .extracting(t -> t.labels().get("job"))
                 .containsExactly("node", "other");

@@ -14,6 +14,7 @@ import io.promregator.core.cf.client.RequestType;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.Labels;
+import io.promregator.core.exposition.MetricFamily;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -123,23 +124,20 @@ class OwnMetricsTest {
     }
 
     @Test
-    void upAndScrapeDurationOfEachTargetAreKept() {
-        OwnMetrics metrics = new OwnMetrics(settings);
+    void upAndScrapeDurationAreNotOwnMetricsSoPrometheusStoresThemOnce() {
+        OwnMetrics metrics = new OwnMetrics(settings.withRequestLatency(true));
 
         metrics.recordScrape(failed(instance("cart", 0)));
         metrics.recordScrape(succeeded(instance("cart", 1), 150));
 
+        Exposition exposition = Expositions.parse(metrics.registry(), ExpositionFormat.OPENMETRICS);
+        assertThat(exposition.families())
+                .as("they come with the scrape itself, on /metrics and /singleTargetMetrics")
+                .extracting(MetricFamily::name)
+                .doesNotContain("promregator_up", "promregator_scrape_duration_seconds", "promregator_scrape_duration")
+                .contains("promregator_request_failure", "promregator_request_size_bytes");
         assertThat(text(metrics.registry(), "promregator_up", "promregator_scrape_duration_seconds"))
-                .isEqualTo("""
-                        # HELP promregator_up 1 if the last scrape of the target succeeded, 0 if not.
-                        # TYPE promregator_up gauge
-                        promregator_up{org_name="shop",space_name="prod",app_name="cart",cf_instance_id="cart-guid:0",cf_instance_number="0",} 0.0
-                        promregator_up{org_name="shop",space_name="prod",app_name="cart",cf_instance_id="cart-guid:1",cf_instance_number="1",} 1.0
-                        # HELP promregator_scrape_duration_seconds How long the last scrape of the target took.
-                        # TYPE promregator_scrape_duration_seconds gauge
-                        promregator_scrape_duration_seconds{org_name="shop",space_name="prod",app_name="cart",cf_instance_id="cart-guid:0",cf_instance_number="0",} 0.03
-                        promregator_scrape_duration_seconds{org_name="shop",space_name="prod",app_name="cart",cf_instance_id="cart-guid:1",cf_instance_number="1",} 0.25
-                        """);
+                .isEmpty();
     }
 
     @Test

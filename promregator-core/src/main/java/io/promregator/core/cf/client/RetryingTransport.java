@@ -4,6 +4,7 @@ import io.promregator.core.cf.CloudControllerException;
 import io.promregator.core.cf.client.RequestListener.Outcome;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -102,11 +103,14 @@ final class RetryingTransport {
                 } catch (HttpTimeoutException e) {
                     report(type, started, Outcome.TIMEOUT);
                     if (attempt == attempts) {
+                        String what = e instanceof HttpConnectTimeoutException
+                                ? "connecting to " + ConnectionFailure.address(request.uri()) + " timed out after "
+                                : "timed out after ";
                         throw new CloudControllerException(
                                 description,
                                 0,
                                 List.of(),
-                                "timed out after " + timeout.toMillis() + " ms, in each of " + attempts + " attempts",
+                                what + timeout.toMillis() + " ms, in each of " + attempts + " attempts",
                                 e);
                     }
                     wait = backoff(attempt);
@@ -115,7 +119,11 @@ final class RetryingTransport {
                     report(type, started, Outcome.IO_ERROR);
                     if (attempt == attempts) {
                         throw new CloudControllerException(
-                                description, 0, List.of(), "failed in " + attempts + " attempts: " + e, e);
+                                description,
+                                0,
+                                List.of(),
+                                ConnectionFailure.describe(e, request.uri()) + ", in each of " + attempts + " attempts",
+                                e);
                     }
                     wait = backoff(attempt);
                     logger.debug("{} failed: {}; attempt {} of {}", description, e, attempt, attempts);

@@ -201,7 +201,9 @@ class CloudControllerFailureTest {
         CloudControllerException e = catchThrowableOfType(controller::connect, CloudControllerException.class);
 
         assertThat(e.status()).isZero();
-        assertThat(e.getMessage()).startsWith("GET http://127.0.0.1:" + closedPort + "/: failed in 3 attempts");
+        assertThat(e.getMessage())
+                .isEqualTo("GET http://127.0.0.1:" + closedPort + "/: connection refused by 127.0.0.1:" + closedPort
+                        + ", in each of 3 attempts");
         assertThat(controller.requestCount(RequestType.ROOT)).isEqualTo(3);
         assertThat(time.sleeps()).hasSize(2);
     }
