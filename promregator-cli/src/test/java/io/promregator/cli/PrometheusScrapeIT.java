@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -195,6 +196,15 @@ class PrometheusScrapeIT {
                         .hasSize(1);
                 assertThat(prometheus.query("healthy_temperature_celsius{case=\"healthy-om\"}"))
                         .hasSize(1);
+                // a refused target fails alone: none of its series arrive, while accepted targets' series of the
+                // same families (most cases expose a family a) do
+                String refused = cases.stream()
+                        .filter(c -> c.ours() == Verdict.REFUSE)
+                        .map(Case::id)
+                        .collect(Collectors.joining("|"));
+                assertThat(prometheus.query(
+                                "{job=\"promregator\",case=~\"" + refused + "\",__name__!~\"promregator_.*\"}"))
+                        .isEmpty();
                 // accepted corpus cases arrive too (some of the others' families clash on purpose, or have old
                 // timestamps)
                 assertThat(prometheus.query("a{job=\"promregator\",case=\"text-plain\"}"))
