@@ -152,9 +152,9 @@ final class PrometheusTextParser {
     private void comment() throws ExpositionParseException {
         ByteCursor c = cursor;
         c.pos++;
-        c.skipBlanks();
-        boolean help = c.lookingAt("HELP");
-        if (help || c.lookingAt("TYPE")) {
+        boolean blank = c.skipBlanks() > 0; // "#TYPE a gauge" is a comment, as for Prometheus' scrape
+        boolean help = blank && c.lookingAt("HELP");
+        if (help || (blank && c.lookingAt("TYPE"))) {
             c.pos += 4;
             if (c.skipBlanks() > 0 && !c.atLineEnd()) {
                 Name name = c.metricName();

@@ -64,15 +64,20 @@ public final class Promtool {
 
     /** Pipes the exposition into {@code promtool check metrics}; stdout and stderr together. */
     public static Result checkMetrics(String exposition) {
+        return checkMetrics(exposition.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Pipes these bytes, as they are (invalid UTF-8 too), into {@code promtool check metrics}. */
+    public static Result checkMetrics(byte[] exposition) {
         try {
             Process process = new ProcessBuilder(executable().toString(), "check", "metrics")
                     .redirectErrorStream(true)
                     .start();
             CompletableFuture<Void> input = CompletableFuture.runAsync(() -> {
                 try (OutputStream stdin = process.getOutputStream()) {
-                    stdin.write(exposition.getBytes(StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    stdin.write(exposition);
+                } catch (IOException stoppedReading) {
+                    // promtool stops reading at its first parse error; its output says which
                 }
             });
             String output;
