@@ -2,7 +2,7 @@ package io.promregator.cli;
 
 import io.promregator.core.DiscoveryControls;
 import io.promregator.core.Promregator;
-import io.promregator.core.cf.CfDiscovery;
+import io.promregator.core.cf.discovery.CfDiscovery;
 import io.promregator.core.cf.discovery.Discovery;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.ConfigurationException;

@@ -1,12 +1,11 @@
 package io.promregator.core;
 
 import io.promregator.core.auth.Authenticators;
-import io.promregator.core.cf.CfDiscovery;
 import io.promregator.core.cf.client.CfConfigMapping;
+import io.promregator.core.cf.discovery.CfDiscovery;
 import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.DiscoveryEndpoint;
 import io.promregator.core.config.PromregatorConfig;
-import io.promregator.core.config.RuntimeSettings;
 import io.promregator.core.config.ScrapeLimits;
 import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.enrich.LabelConflict;

@@ -2,8 +2,10 @@ package io.promregator.core.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.promregator.core.tls.Pem;
+import io.promregator.core.tls.TlsIdentity;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code server.ssl.*}, Spring Boot's keys for serving HTTPS. This version acts on the PEM pair
@@ -92,6 +94,19 @@ public record ServerSsl(
                 null,
                 null,
                 null);
+    }
+
+    /**
+     * The certificate and key HTTPS serves with, read now; empty for plain HTTP.
+     *
+     * @throws ConfigurationException when they cannot be read, naming the key
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Optional<TlsIdentity> identity() {
+        Problems problems = new Problems();
+        Optional<TlsIdentity> identity = ServerTls.identity(this, problems);
+        problems.throwIfAny();
+        return identity;
     }
 
     /** Whether the server speaks HTTPS: enabled, and a certificate, its key or a key store set. */

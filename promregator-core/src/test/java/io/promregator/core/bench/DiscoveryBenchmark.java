@@ -1,6 +1,6 @@
 package io.promregator.core.bench;
 
-import io.promregator.core.cf.CfDiscovery;
+import io.promregator.core.cf.discovery.CfDiscovery;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.simulator.CfSimulator;

@@ -2,6 +2,7 @@ package io.promregator.core.cf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promregator.core.cf.discovery.CfDiscovery;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.simulator.CfSimulator;
 import io.promregator.simulator.Foundation;

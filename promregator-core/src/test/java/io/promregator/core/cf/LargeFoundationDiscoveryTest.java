@@ -3,6 +3,7 @@ package io.promregator.core.cf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Target;
+import io.promregator.core.cf.discovery.CfDiscovery;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.simulator.CfSimulator;

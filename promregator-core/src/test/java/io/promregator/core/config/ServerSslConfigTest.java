@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.promregator.core.Promregator;
+import io.promregator.core.RuntimeSettings;
 import io.promregator.core.server.ServerSettings;
 import io.promregator.core.testing.TestCertificates;
 import io.promregator.core.testing.TestCertificates.TestCertificate;

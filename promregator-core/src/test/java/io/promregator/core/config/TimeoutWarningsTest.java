@@ -2,6 +2,7 @@ package io.promregator.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promregator.core.RuntimeSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

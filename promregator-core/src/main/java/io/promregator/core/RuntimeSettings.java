@@ -1,6 +1,9 @@
-package io.promregator.core.config;
+package io.promregator.core;
 
-import io.promregator.core.Target;
+import io.promregator.core.config.PromregatorConfig;
+import io.promregator.core.config.Scraping;
+import io.promregator.core.config.Server;
+import io.promregator.core.config.StaticTarget;
 import io.promregator.core.exposition.Labels;
 import io.promregator.core.scrape.ScrapeSettings;
 import io.promregator.core.server.ServerSettings;
@@ -56,9 +59,7 @@ public final class RuntimeSettings {
                 .withPort(server.port())
                 .withThreads(threads)
                 .withGzip(server.compression().enabled());
-        Problems problems = new Problems();
-        Optional<TlsIdentity> tls = ServerTls.identity(server.ssl(), problems);
-        problems.throwIfAny();
+        Optional<TlsIdentity> tls = server.ssl().identity();
         if (tls.isEmpty()) {
             return settings;
         }
@@ -79,9 +80,7 @@ public final class RuntimeSettings {
      * @throws ConfigurationException when they cannot be read
      */
     public static void checkServer(PromregatorConfig config) {
-        Problems problems = new Problems();
-        ServerTls.identity(config.server().ssl(), problems);
-        problems.throwIfAny();
+        config.server().ssl().identity();
     }
 
     /** {@code promregator.staticTargets}, each identified by its URL. */

@@ -1,6 +1,7 @@
-package io.promregator.core.cf;
+package io.promregator.core.cf.discovery;
 
 import io.promregator.core.DiscoveryControls;
+import io.promregator.core.cf.CloudControllerException;
 import io.promregator.core.cf.cache.CacheStatistics;
 import io.promregator.core.cf.cache.CachingCloudController;
 import io.promregator.core.cf.cache.CachingCloudController.Kind;
@@ -8,7 +9,6 @@ import io.promregator.core.cf.client.CfConfigMapping;
 import io.promregator.core.cf.client.CloudControllerSettings;
 import io.promregator.core.cf.client.HttpCloudController;
 import io.promregator.core.cf.client.RequestListener;
-import io.promregator.core.cf.discovery.CloudControllerTargetResolver;
 import io.promregator.core.config.PromregatorConfig;
 import java.time.Clock;
 import java.time.Duration;
