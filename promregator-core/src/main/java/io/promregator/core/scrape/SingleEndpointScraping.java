@@ -14,6 +14,7 @@ import io.promregator.core.metrics.OwnMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +92,7 @@ public final class SingleEndpointScraping {
                 logger.debug("Scrape of {} failed: {}", result.target().url(), result.failure());
             }
         }
-        expositions.set(0, UpMetrics.of(results));
+        expositions.set(0, UpMetrics.of(results, Optional.of(enricher)));
         if (output == ExpositionFormat.OPENMETRICS) {
             OpenMetricsIsolation.Isolated isolated = OpenMetricsIsolation.isolate(expositions);
             ownMetrics.recordOpenMetricsDrops(isolated.droppedSeries());

@@ -75,8 +75,8 @@ public final class SingleTargetScraping {
         states.record(result);
         Labels labels = labelEnrichment ? target.labels() : Labels.EMPTY;
         Exposition own = result.isUp() ? enricher.enrich(result.exposition(), labels) : Exposition.EMPTY;
-        ExpositionMerger.MergeResult merged =
-                merger.merge(List.of(UpMetrics.of(List.of(result), labelEnrichment), own));
+        ExpositionMerger.MergeResult merged = merger.merge(List.of(
+                UpMetrics.of(List.of(result), labelEnrichment ? Optional.of(enricher) : Optional.empty()), own));
         ownMetrics.recordMerge(merged);
         return new Scrape(result, merged.exposition());
     }

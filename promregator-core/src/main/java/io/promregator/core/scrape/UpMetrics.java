@@ -1,5 +1,6 @@
 package io.promregator.core.scrape;
 
+import io.promregator.core.LabelEnricher;
 import io.promregator.core.ScrapeResult;
 import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.enrich.LabelConflict;
@@ -11,6 +12,7 @@ import io.promregator.core.exposition.Sample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The two series Promregator adds for every scraped target: {@code promregator_up} and
@@ -20,33 +22,62 @@ public final class UpMetrics {
     public static final String UP = "promregator_up";
     public static final String SCRAPE_DURATION = "promregator_scrape_duration_seconds";
     public static final String SCRAPE_FAILURE = "promregator_scrape_failure";
-    private static final CfLabelEnricher REASON_FIRST = new CfLabelEnricher(LabelConflict.EXPORTED);
+    private static final LabelEnricher DEFAULT = new CfLabelEnricher(LabelConflict.EXPORTED);
 
     private UpMetrics() {}
 
     /**
      * {@code promregator_up} and {@code promregator_scrape_duration_seconds}, one sample per result in the
      * order of the results, and {@code promregator_scrape_failure} with a {@code reason} label (the
-     * outcome: {@code timeout}, {@code instance_not_running}, ...) for each result that failed.
+     * outcome: {@code timeout}, {@code instance_not_running}, ...) for each result that failed, labelled
+     * by the default enricher.
      */
     public static Exposition of(List<ScrapeResult> results) {
-        return of(results, true);
+        return of(results, DEFAULT);
     }
 
-    /** The same, labelled with the targets' labels only when {@code withTargetLabels}. */
-    public static Exposition of(List<ScrapeResult> results, boolean withTargetLabels) {
+    /**
+     * The same, each result's samples labelled with its target's labels by {@code enricher}, the one that
+     * labels the targets' own samples, so that its policy holds for these too; unlabelled when
+     * {@code enricher} is empty.
+     */
+    public static Exposition of(List<ScrapeResult> results, Optional<LabelEnricher> enricher) {
+        return enricher.map(e -> of(results, e)).orElseGet(() -> of(results, (exposition, labels) -> exposition));
+    }
+
+    private static Exposition of(List<ScrapeResult> results, LabelEnricher enricher) {
         List<Sample> up = new ArrayList<>(results.size());
         List<Sample> duration = new ArrayList<>(results.size());
         List<Sample> failures = new ArrayList<>();
         for (ScrapeResult result : results) {
-            Labels labels = withTargetLabels ? result.target().labels() : Labels.EMPTY;
-            up.add(new Sample(UP, labels, result.isUp() ? 1 : 0));
-            duration.add(new Sample(SCRAPE_DURATION, labels, result.duration().toNanos() / 1e9));
-            if (!result.isUp()) {
-                Labels reason = Labels.of("reason", result.outcome().name().toLowerCase(Locale.ROOT));
-                failures.add(new Sample(SCRAPE_FAILURE, REASON_FIRST.enrich(reason, labels), 1));
+            List<Sample> failure = result.isUp()
+                    ? List.of()
+                    : List.of(new Sample(
+                            SCRAPE_FAILURE,
+                            Labels.of("reason", result.outcome().name().toLowerCase(Locale.ROOT)),
+                            1));
+            Exposition own = enricher.enrich(
+                    families(
+                            List.of(new Sample(UP, Labels.EMPTY, result.isUp() ? 1 : 0)),
+                            List.of(new Sample(
+                                    SCRAPE_DURATION,
+                                    Labels.EMPTY,
+                                    result.duration().toNanos() / 1e9)),
+                            failure),
+                    result.target().labels());
+            for (MetricFamily family : own.families()) {
+                switch (family.name()) {
+                    case UP -> up.addAll(family.samples());
+                    case SCRAPE_DURATION -> duration.addAll(family.samples());
+                    case SCRAPE_FAILURE -> failures.addAll(family.samples());
+                    default -> {} // an enricher of one's own adds no family here
+                }
             }
         }
+        return families(up, duration, failures);
+    }
+
+    private static Exposition families(List<Sample> up, List<Sample> duration, List<Sample> failures) {
         return new Exposition(List.of(
                 new MetricFamily(
                         UP, MetricType.GAUGE, "1 if Promregator scraped the target successfully, 0 if not.", "", up),

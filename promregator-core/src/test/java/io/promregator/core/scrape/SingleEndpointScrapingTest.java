@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.promregator.core.LabelEnricher;
 import io.promregator.core.ScrapeResult;
 import io.promregator.core.ScrapeResult.Outcome;
 import io.promregator.core.Scraper;
@@ -88,6 +89,47 @@ class SingleEndpointScrapingTest {
                         .getSampleValue(
                                 "promregator_scrapes_total", new String[] {"outcome"}, new String[] {"timeout"}))
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void anEnricherOfOnesOwnLabelsTheUpMetricsToo() {
+        // labels every sample with the target's labels under names of its own: team_<name>
+        LabelEnricher prefixing = (exposition, labels) -> {
+            String[] names = new String[labels.size()];
+            String[] values = new String[labels.size()];
+            for (int i = 0; i < labels.size(); i++) {
+                names[i] = "team_" + labels.name(i);
+                values[i] = labels.value(i);
+            }
+            return new CfLabelEnricher(LabelConflict.EXPORTED).enrich(exposition, Labels.fromArrays(names, values));
+        };
+        SingleEndpointScraping custom =
+                new SingleEndpointScraping(resolver, scraper, prefixing, new FirstTypeWinsMerger(), ownMetrics);
+        Target a = target("a");
+        Target down = target("down");
+        when(resolver.resolve()).thenReturn(List.of(a, down));
+        when(scraper.scrape(a))
+                .thenReturn(
+                        CompletableFuture.completedFuture(ScrapeResult.success(a, gauge(1), Duration.ofMillis(5), 10)));
+        when(scraper.scrape(down))
+                .thenReturn(CompletableFuture.completedFuture(
+                        ScrapeResult.failure(down, Outcome.TIMEOUT, "too slow", Duration.ofSeconds(5), 0)));
+
+        Exposition merged = custom.scrapeAll();
+
+        assertThat(merged.families())
+                .allSatisfy(family -> assertThat(family.samples())
+                        .allSatisfy(sample ->
+                                assertThat(sample.labels().get("app_name")).isNull()));
+        assertThat(merged.families().get(0).samples())
+                .extracting(Sample::labels)
+                .containsExactly(Labels.of("team_app_name", "a"), Labels.of("team_app_name", "down"));
+        assertThat(merged.families().get(1).samples())
+                .extracting(Sample::labels)
+                .containsExactly(Labels.of("team_app_name", "a"), Labels.of("team_app_name", "down"));
+        assertThat(merged.families().get(2).samples())
+                .extracting(Sample::labels)
+                .containsExactly(Labels.of("reason", "timeout", "team_app_name", "down"));
     }
 
     @Test
