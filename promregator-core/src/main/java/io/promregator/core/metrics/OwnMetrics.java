@@ -87,9 +87,7 @@ public final class OwnMetrics {
         Info.build("promregator_instance", "This Promregator: where it runs, its instance id and version.")
                 .register(registry)
                 .info(settings.identity().labelPairs());
-        new JvmMemoryCollector().register(registry);
-        new JvmRuntimeCollector().register(registry);
-        new ProcessCollector().register(registry);
+        JvmCollectors.register(registry);
         if (settings.internal()) {
             cloudController.register(registry);
         }

@@ -59,9 +59,7 @@ class JvmCollectorsTest {
 
     private static CollectorRegistry registry() {
         CollectorRegistry registry = new CollectorRegistry(true);
-        new JvmMemoryCollector().register(registry);
-        new JvmRuntimeCollector().register(registry);
-        new ProcessCollector().register(registry);
+        JvmCollectors.register(registry);
         return registry;
     }
 
