@@ -29,4 +29,19 @@ public record Target(String id, URI url, Labels labels, Map<String, String> head
     public Target(String id, URI url, Labels labels, Map<String, String> headers) {
         this(id, url, labels, headers, "");
     }
+
+    /**
+     * The labels Promregator adds for one Cloud Foundry app instance, in the original's order:
+     * {@code org_name}, {@code space_name}, {@code app_name}, {@code cf_instance_id}
+     * ({@code <applicationId>:<instanceIndex>}) and {@code cf_instance_number}.
+     */
+    public static Labels cfLabels(
+            String orgName, String spaceName, String applicationName, String applicationId, int instanceIndex) {
+        return Labels.of(
+                "org_name", orgName,
+                "space_name", spaceName,
+                "app_name", applicationName,
+                "cf_instance_id", applicationId + ":" + instanceIndex,
+                "cf_instance_number", Integer.toString(instanceIndex));
+    }
 }

@@ -95,6 +95,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void discoveryNamesTargetsWithoutTheEnricher() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.promregator.core.cf..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.promregator.core.enrich..")
+                .check(CORE);
+    }
+
+    @Test
     void coreKnowsNoCliAndNoSimulator() {
         noClasses()
                 .should()

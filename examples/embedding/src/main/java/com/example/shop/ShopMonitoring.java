@@ -4,7 +4,6 @@ import io.promregator.core.Promregator;
 import io.promregator.core.Target;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.PromregatorConfig;
-import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.server.ServerSettings;
 import io.promregator.core.target.StaticTargetResolver;
 import java.net.URI;
@@ -30,7 +29,7 @@ public final class ShopMonitoring implements AutoCloseable {
             targets.add(new Target(
                     url.toString(),
                     url,
-                    CfLabelEnricher.cfLabels("shop-org", "production", "shop-worker", "worker", index),
+                    Target.cfLabels("shop-org", "production", "shop-worker", "worker", index),
                     Map.of()));
         }
         // Settings can come from a promregator.yml too: ConfigLoader.load(path, System.getenv()).

@@ -3,6 +3,7 @@ package com.example.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.LabelEnricher;
+import io.promregator.core.Target;
 import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.enrich.LabelConflict;
 import io.promregator.core.exposition.Exposition;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class EnrichmentTest {
     private static final Labels INSTANCE =
-            CfLabelEnricher.cfLabels("shop-org", "production", "shop", "1b9c3f52-0000-4000-8000-00000000abcd", 1);
+            Target.cfLabels("shop-org", "production", "shop", "1b9c3f52-0000-4000-8000-00000000abcd", 1);
 
     private static String enrich(String exposition, LabelConflict policy) throws Exception {
         LabelEnricher enricher = new CfLabelEnricher(policy);

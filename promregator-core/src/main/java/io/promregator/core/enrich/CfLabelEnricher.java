@@ -24,17 +24,6 @@ public final class CfLabelEnricher implements LabelEnricher {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    /** The labels Promregator adds for one Cloud Foundry app instance, in the original's order. */
-    public static Labels cfLabels(
-            String orgName, String spaceName, String applicationName, String applicationId, int instanceIndex) {
-        return Labels.of(
-                "org_name", orgName,
-                "space_name", spaceName,
-                "app_name", applicationName,
-                "cf_instance_id", applicationId + ":" + instanceIndex,
-                "cf_instance_number", Integer.toString(instanceIndex));
-    }
-
     @Override
     public Exposition enrich(Exposition exposition, Labels labels) {
         if (labels.isEmpty()) {

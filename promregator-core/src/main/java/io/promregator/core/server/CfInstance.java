@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A target seen as a Cloud Foundry app instance: what its labels say ({@code org_name},
  * {@code space_name}, {@code app_name}, {@code cf_instance_id}, {@code cf_instance_number}, as
- * {@link io.promregator.core.enrich.CfLabelEnricher#cfLabels} writes them).
+ * {@link io.promregator.core.Target#cfLabels} writes them).
  */
 public record CfInstance(
         String organizationName, String spaceName, String applicationName, String applicationId, int instanceIndex) {

@@ -1,6 +1,7 @@
 package io.promregator.core.bench;
 
 import io.promregator.core.ExpositionMerger;
+import io.promregator.core.Target;
 import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.enrich.LabelConflict;
 import io.promregator.core.exposition.Exposition;
@@ -49,8 +50,8 @@ public class ExpositionBenchmark {
     private Exposition merged;
     private final CfLabelEnricher enricher = new CfLabelEnricher(LabelConflict.EXPORTED);
     private final ExpositionMerger merger = new FirstTypeWinsMerger();
-    private final Labels instance0 = CfLabelEnricher.cfLabels("org", "space", "app", "5a1f0c2e-guid", 0);
-    private final Labels instance1 = CfLabelEnricher.cfLabels("org", "space", "app", "5a1f0c2e-guid", 1);
+    private final Labels instance0 = Target.cfLabels("org", "space", "app", "5a1f0c2e-guid", 0);
+    private final Labels instance1 = Target.cfLabels("org", "space", "app", "5a1f0c2e-guid", 1);
 
     @Setup
     public void load() throws IOException, ExpositionParseException {

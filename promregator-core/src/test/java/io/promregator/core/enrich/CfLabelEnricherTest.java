@@ -2,6 +2,7 @@ package io.promregator.core.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promregator.core.Target;
 import io.promregator.core.exposition.Exemplar;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.Labels;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CfLabelEnricherTest {
-    private static final Labels CF = CfLabelEnricher.cfLabels("org", "space", "app", "guid-1", 2);
+    private static final Labels CF = Target.cfLabels("org", "space", "app", "guid-1", 2);
 
     @Test
     void cfLabelsUseTheOriginalNamesAndOrder() {

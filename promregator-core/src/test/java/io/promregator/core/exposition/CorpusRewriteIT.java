@@ -2,6 +2,7 @@ package io.promregator.core.exposition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promregator.core.Target;
 import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.enrich.LabelConflict;
 import io.promregator.core.testing.Promtool;
@@ -46,7 +47,7 @@ class CorpusRewriteIT {
     void enrichedAndRewrittenStaysValidInBothFormats(String name) throws Exception {
         Exposition parsed = ExpositionParser.parse(
                 Files.readAllBytes(corpus().resolve(name).resolve("metrics")), ExpositionFormat.OPENMETRICS);
-        Exposition enriched = ENRICHER.enrich(parsed, CfLabelEnricher.cfLabels("org", "space", "app", "0f0e-guid", 3));
+        Exposition enriched = ENRICHER.enrich(parsed, Target.cfLabels("org", "space", "app", "0f0e-guid", 3));
 
         String openMetrics = ExpositionWriter.toString(enriched.families(), ExpositionFormat.OPENMETRICS);
         String text = ExpositionWriter.toString(enriched.families(), ExpositionFormat.PROMETHEUS_TEXT);

@@ -1,6 +1,6 @@
 package io.promregator.core.exposition;
 
-import io.promregator.core.enrich.CfLabelEnricher;
+import io.promregator.core.Target;
 import io.promregator.core.enrich.LabelConflict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +80,7 @@ record FuzzCase(long seed, long iteration, LabelConflict policy, List<Body> bodi
         if (random.nextInt(5) == 0) {
             return Labels.of("org_name", org, "app_name", "app\\" + instance);
         }
-        return CfLabelEnricher.cfLabels(org, "space \"" + instance + "\"", "app", "5a1f0c2e-guid", instance);
+        return Target.cfLabels(org, "space \"" + instance + "\"", "app", "5a1f0c2e-guid", instance);
     }
 
     /** A 64-bit mix (SplitMix64's finalizer), so that neighbouring iterations get unrelated randoms. */

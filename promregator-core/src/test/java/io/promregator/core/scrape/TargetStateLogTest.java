@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.promregator.core.ScrapeResult;
 import io.promregator.core.ScrapeResult.Outcome;
 import io.promregator.core.Target;
-import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.Labels;
 import io.promregator.core.testing.MutableClock;
@@ -30,7 +29,7 @@ class TargetStateLogTest {
         return new Target(
                 guid + ":" + index,
                 URI.create("http://" + app + ".apps.example.com/metrics"),
-                CfLabelEnricher.cfLabels("shop-org", "production", app, guid, index),
+                Target.cfLabels("shop-org", "production", app, guid, index),
                 Map.of());
     }
 

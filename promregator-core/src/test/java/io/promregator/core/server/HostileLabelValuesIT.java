@@ -6,7 +6,6 @@ import io.promregator.core.Promregator;
 import io.promregator.core.ScrapeResult;
 import io.promregator.core.ScrapeResult.Outcome;
 import io.promregator.core.Target;
-import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionParser;
@@ -107,7 +106,7 @@ class HostileLabelValuesIT {
         targets.add(new Target(
                 "guid:" + index,
                 url,
-                CfLabelEnricher.cfLabels(ORG, "space\\" + path, "app\n" + index, "guid", index),
+                Target.cfLabels(ORG, "space\\" + path, "app\n" + index, "guid", index),
                 Map.of()));
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Promregator;
 import io.promregator.core.Target;
-import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionParser;
@@ -62,10 +61,7 @@ class OpenMetricsDroppedSeriesTest {
 
     private static Target target(URI url, int index) {
         return new Target(
-                APP_GUID + ":" + index,
-                url,
-                CfLabelEnricher.cfLabels("org", "space", "shop", APP_GUID, index),
-                Map.of());
+                APP_GUID + ":" + index, url, Target.cfLabels("org", "space", "shop", APP_GUID, index), Map.of());
     }
 
     @AfterEach

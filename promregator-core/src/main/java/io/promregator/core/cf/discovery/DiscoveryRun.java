@@ -8,7 +8,6 @@ import io.promregator.core.cf.CfRoute;
 import io.promregator.core.cf.CfSpace;
 import io.promregator.core.cf.CloudController;
 import io.promregator.core.config.CfTarget;
-import io.promregator.core.enrich.CfLabelEnricher;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -220,7 +219,7 @@ final class DiscoveryRun {
             targets.add(new Target(
                     c.app().id() + ":" + index,
                     url,
-                    CfLabelEnricher.cfLabels(
+                    Target.cfLabels(
                             c.org().name(),
                             c.space().name(),
                             c.app().name(),
