@@ -30,7 +30,7 @@ public final class Main {
     static final int EXIT_USAGE = 2;
 
     static {
-        // Before anything loads ForkJoinPool or the JDK's HTTP server (see README, Performance). With fewer
+        // Before anything loads ForkJoinPool or the JDK's HTTP server (see docs/performance.md). With fewer
         // than 3 cores the common pool has one thread, and CompletableFuture, through which the JDK's
         // HttpClient completes every response, then starts a new thread for each.
         if (Runtime.getRuntime().availableProcessors() <= 2) {

@@ -32,7 +32,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * The exposition pipeline on the 190 KB {@code alltypes.237mfs.prom.txt} (237 families, 1,857 samples)
  * taken from a live Prometheus: parse; enrich + merge of two instances' parsed expositions; write;
  * and the whole path parse → enrich → merge → write. One thread, so the score is per core.
- * MiB/s = 190,191 bytes / (average time per operation); the README shows the figures and the command.
+ * MiB/s = 190,191 bytes / (average time per operation); docs/performance.md shows the figures and the command.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

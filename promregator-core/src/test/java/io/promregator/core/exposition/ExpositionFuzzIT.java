@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * through the real {@code promtool check metrics}. Differential: a sample of the 0.0.4 bodies themselves goes
  * through promtool too, and where its verdict and our parser's differ, the difference must be one of our
  * documented leniencies or strictnesses ({@link #withoutTextLeniencies}, {@link #LENIENT}, {@link #STRICT};
- * see the README's leniency table
+ * see the leniency table in docs/labels-and-formats.md
  * and the conformance corpus).
  *
  * <p>Bounded by iterations and by a time budget; the time is a budget, not an assertion. System

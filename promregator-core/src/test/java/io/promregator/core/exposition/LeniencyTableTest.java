@@ -19,21 +19,23 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's leniency table ("Where Promregator and Prometheus 2.x differ") is true of the conformance
+ * The leniency table of docs/labels-and-formats.md ("Where Promregator and Prometheus 2.x differ") is true of the conformance
  * corpus: each row names corpus cases, and its Prometheus and Promregator columns give their verdicts
  * ({@code accepts}, {@code refuses}, {@code a comment} or {@code keeps}, which accept, or
  * {@code 0.0.4: ...; OpenMetrics: ...}, or {@code the same}). Every case where we differ from Prometheus is
  * in some row.
  */
-class ReadmeLeniencyTableTest {
+class LeniencyTableTest {
     private static final Pattern CASE = Pattern.compile("`((?:text|om)-[a-z0-9-]+)`");
 
     record Row(String line, List<String> cases, String prometheus, String ours) {}
 
     static List<Row> rows() throws Exception {
-        List<String> lines = Files.readAllLines(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(Path.of("..", "docs", "labels-and-formats.md"), StandardCharsets.UTF_8);
         int header = lines.indexOf("| Input | Cases | Prometheus 2.x | Promregator |");
-        assertThat(header).as("the README's leniency table").isNotNegative();
+        assertThat(header)
+                .as("the leniency table of docs/labels-and-formats.md")
+                .isNotNegative();
         List<Row> rows = new ArrayList<>();
         for (String line : lines.subList(header + 2, lines.size())) {
             if (!line.startsWith("|")) {
