@@ -2,16 +2,13 @@ package io.promregator.core;
 
 import io.promregator.core.auth.Authenticators;
 import io.promregator.core.cf.client.CfConfigMapping;
-import io.promregator.core.cf.discovery.CfDiscovery;
 import io.promregator.core.config.ConfigurationException;
-import io.promregator.core.config.DiscoveryEndpoint;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.config.ScrapeLimits;
 import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.enrich.LabelConflict;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.merge.FirstTypeWinsMerger;
-import io.promregator.core.metrics.CloudControllerMetrics;
 import io.promregator.core.metrics.OwnMetrics;
 import io.promregator.core.metrics.OwnMetricsSettings;
 import io.promregator.core.scrape.HttpClientScraper;
@@ -24,8 +21,6 @@ import io.promregator.core.server.Endpoints;
 import io.promregator.core.server.InboundAuthentication;
 import io.promregator.core.server.PromregatorServer;
 import io.promregator.core.server.ServerSettings;
-import io.promregator.core.target.CompositeTargetResolver;
-import io.promregator.core.target.StaticTargetResolver;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -322,109 +317,30 @@ public final class Promregator implements AutoCloseable {
 
         /** The parts as {@link #build} uses them: each set one, else the configuration's, else the default. */
         Wiring wiring() {
-            PromregatorConfig base = config;
-            ScrapeSettings scrape = scrapeSettings != null
-                    ? scrapeSettings
-                    : base == null
-                            ? ScrapeSettings.defaults()
-                            : RuntimeSettings.scrape(base, ScrapeSettings.defaults());
-            OwnMetricsSettings metrics = ownMetricsSettings != null
-                    ? ownMetricsSettings
-                    : base == null
-                            ? OwnMetricsSettings.defaults()
-                            : OwnMetricsSettings.fromConfig(
-                                    base, OwnMetricsSettings.defaults().identity());
-            if (requestLatency != null) {
-                metrics = metrics.withRequestLatency(requestLatency);
-            }
-            CloudControllerMetrics cloudControllerMetrics = new CloudControllerMetrics();
-            List<AutoCloseable> owned = new ArrayList<>();
-            TargetResolver resolver = targetResolver;
-            DiscoveryControls controls = discoveryControls;
-            if (resolver == null && base != null) {
-                List<TargetResolver> resolvers = new ArrayList<>();
-                if (!base.promregator().staticTargets().isEmpty()) {
-                    resolvers.add(new StaticTargetResolver(RuntimeSettings.staticTargets(base)));
-                }
-                if (!base.promregator().targets().isEmpty()) {
-                    CfDiscovery cf = CfDiscovery.fromConfig(base, cloudControllerMetrics);
-                    cloudControllerMetrics.watchCaches(cf::cacheStatistics);
-                    owned.add(cf);
-                    controls = controls == null ? cf : controls;
-                    resolvers.add(cf.resolver());
-                }
-                resolver = resolvers.isEmpty()
-                        ? null
-                        : resolvers.size() == 1 ? resolvers.get(0) : new CompositeTargetResolver(resolvers);
-            }
+            Wiring base = Wiring.of(config, targetResolver == null);
+            OwnMetricsSettings metrics = or(ownMetricsSettings, base.ownMetricsSettings());
             return new Wiring(
-                    resolver == null ? new StaticTargetResolver(List.of()) : resolver,
+                    or(targetResolver, base.targetResolver()),
                     scraper,
                     labelEnricher,
                     merger,
-                    scrape,
-                    serverSettings != null
-                            ? serverSettings
-                            : base == null
-                                    ? ServerSettings.defaults()
-                                    : RuntimeSettings.server(base, ServerSettings.defaults()),
-                    labelConflict != null
-                            ? labelConflict
-                            : base == null
-                                    ? LabelConflict.EXPORTED
-                                    : base.promregator().scraping().labelConflict(),
-                    metrics,
-                    cloudControllerMetrics,
-                    controls == null ? DiscoveryControls.NONE : controls,
-                    owned,
-                    discoverySettings != null
-                            ? discoverySettings
-                            : base == null ? DiscoverySettings.defaults() : discoverySettings(base),
-                    labelEnrichment != null
-                            ? labelEnrichment
-                            : base == null || base.promregator().scraping().labelEnrichment(),
-                    httpErrorOnFailure != null
-                            ? httpErrorOnFailure
-                            : base != null && base.promregator().endpoint().httpErrorOnFailure(),
-                    authenticators != null
-                            ? authenticators
-                            : base == null ? Authenticators.NONE : Authenticators.fromConfig(base.promregator()),
-                    limits != null
-                            ? limits
-                            : base == null
-                                    ? ScrapeLimits.defaults()
-                                    : base.promregator().scraping().limits(),
-                    inboundAuthentication != null
-                            ? inboundAuthentication
-                            : base == null
-                                    ? InboundAuthentication.NONE
-                                    : InboundAuthentication.fromConfig(base.promregator()));
+                    or(scrapeSettings, base.scrapeSettings()),
+                    or(serverSettings, base.serverSettings()),
+                    or(labelConflict, base.labelConflict()),
+                    requestLatency == null ? metrics : metrics.withRequestLatency(requestLatency),
+                    base.cloudControllerMetrics(),
+                    or(discoveryControls, base.discoveryControls()),
+                    base.ownedResources(),
+                    or(discoverySettings, base.discoverySettings()),
+                    or(labelEnrichment, base.labelEnrichment()),
+                    or(httpErrorOnFailure, base.httpErrorOnFailure()),
+                    or(authenticators, base.authenticators()),
+                    or(limits, base.limits()),
+                    or(inboundAuthentication, base.inboundAuthentication()));
         }
 
-        private static DiscoverySettings discoverySettings(PromregatorConfig config) {
-            DiscoveryEndpoint discovery = config.promregator().discovery();
-            return new DiscoverySettings(
-                    discovery.hostname(), discovery.port(), discovery.scheme(), discovery.ownMetricsEndpoint());
+        private static <T> T or(T set, T base) {
+            return set != null ? set : base;
         }
     }
-
-    /** The effective parts of one {@link Promregator}; a null seam means the default one. */
-    record Wiring(
-            TargetResolver targetResolver,
-            Scraper scraper,
-            LabelEnricher labelEnricher,
-            ExpositionMerger merger,
-            ScrapeSettings scrapeSettings,
-            ServerSettings serverSettings,
-            LabelConflict labelConflict,
-            OwnMetricsSettings ownMetricsSettings,
-            CloudControllerMetrics cloudControllerMetrics,
-            DiscoveryControls discoveryControls,
-            List<AutoCloseable> ownedResources,
-            DiscoverySettings discoverySettings,
-            boolean labelEnrichment,
-            boolean httpErrorOnFailure,
-            Authenticators authenticators,
-            ScrapeLimits limits,
-            InboundAuthentication inboundAuthentication) {}
 }

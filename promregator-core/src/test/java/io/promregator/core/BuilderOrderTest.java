@@ -68,62 +68,50 @@ class BuilderOrderTest {
     private static final OwnMetricsSettings OWN_METRICS = OwnMetricsSettings.defaults();
 
     private static Arguments setter(
-            String name, Consumer<Promregator.Builder> set, Function<Promregator.Wiring, Object> part, Object value) {
+            String name, Consumer<Promregator.Builder> set, Function<Wiring, Object> part, Object value) {
         return Arguments.of(name, set, part, value);
     }
 
     static Stream<Arguments> setters() {
         return Stream.of(
-                setter("targetResolver", b -> b.targetResolver(RESOLVER), Promregator.Wiring::targetResolver, RESOLVER),
-                setter("scraper", b -> b.scraper(SCRAPER), Promregator.Wiring::scraper, SCRAPER),
-                setter("labelEnricher", b -> b.labelEnricher(ENRICHER), Promregator.Wiring::labelEnricher, ENRICHER),
-                setter("merger", b -> b.merger(MERGER), Promregator.Wiring::merger, MERGER),
-                setter("scrapeSettings", b -> b.scrapeSettings(SCRAPE), Promregator.Wiring::scrapeSettings, SCRAPE),
-                setter("server", b -> b.server(SERVER), Promregator.Wiring::serverSettings, SERVER),
+                setter("targetResolver", b -> b.targetResolver(RESOLVER), Wiring::targetResolver, RESOLVER),
+                setter("scraper", b -> b.scraper(SCRAPER), Wiring::scraper, SCRAPER),
+                setter("labelEnricher", b -> b.labelEnricher(ENRICHER), Wiring::labelEnricher, ENRICHER),
+                setter("merger", b -> b.merger(MERGER), Wiring::merger, MERGER),
+                setter("scrapeSettings", b -> b.scrapeSettings(SCRAPE), Wiring::scrapeSettings, SCRAPE),
+                setter("server", b -> b.server(SERVER), Wiring::serverSettings, SERVER),
                 setter(
                         "labelConflict",
                         b -> b.labelConflict(LabelConflict.KEEP),
-                        Promregator.Wiring::labelConflict,
+                        Wiring::labelConflict,
                         LabelConflict.KEEP),
-                setter(
-                        "ownMetrics",
-                        b -> b.ownMetrics(OWN_METRICS),
-                        Promregator.Wiring::ownMetricsSettings,
-                        OWN_METRICS),
+                setter("ownMetrics", b -> b.ownMetrics(OWN_METRICS), Wiring::ownMetricsSettings, OWN_METRICS),
                 setter(
                         "requestLatency",
                         b -> b.requestLatency(false),
                         w -> w.ownMetricsSettings().requestLatency(),
                         false),
-                setter(
-                        "discoveryControls",
-                        b -> b.discoveryControls(CONTROLS),
-                        Promregator.Wiring::discoveryControls,
-                        CONTROLS),
-                setter("discovery", b -> b.discovery(DISCOVERY), Promregator.Wiring::discoverySettings, DISCOVERY),
-                setter("labelEnrichment", b -> b.labelEnrichment(true), Promregator.Wiring::labelEnrichment, true),
-                setter(
-                        "httpErrorOnFailure",
-                        b -> b.httpErrorOnFailure(false),
-                        Promregator.Wiring::httpErrorOnFailure,
-                        false),
+                setter("discoveryControls", b -> b.discoveryControls(CONTROLS), Wiring::discoveryControls, CONTROLS),
+                setter("discovery", b -> b.discovery(DISCOVERY), Wiring::discoverySettings, DISCOVERY),
+                setter("labelEnrichment", b -> b.labelEnrichment(true), Wiring::labelEnrichment, true),
+                setter("httpErrorOnFailure", b -> b.httpErrorOnFailure(false), Wiring::httpErrorOnFailure, false),
                 setter(
                         "authenticators",
                         b -> b.authenticators(Authenticators.NONE),
-                        Promregator.Wiring::authenticators,
+                        Wiring::authenticators,
                         Authenticators.NONE),
-                setter("limits", b -> b.limits(LIMITS), Promregator.Wiring::limits, LIMITS),
+                setter("limits", b -> b.limits(LIMITS), Wiring::limits, LIMITS),
                 setter(
                         "inboundAuthentication",
                         b -> b.inboundAuthentication(InboundAuthentication.NONE),
-                        Promregator.Wiring::inboundAuthentication,
+                        Wiring::inboundAuthentication,
                         InboundAuthentication.NONE));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("setters")
     void aSetterWinsOverTheConfigurationInEitherOrder(
-            String name, Consumer<Promregator.Builder> set, Function<Promregator.Wiring, Object> part, Object value) {
+            String name, Consumer<Promregator.Builder> set, Function<Wiring, Object> part, Object value) {
         Promregator.Builder configFirst = Promregator.builder().config(CONFIG);
         set.accept(configFirst);
         Promregator.Builder setterFirst = Promregator.builder();
@@ -139,8 +127,7 @@ class BuilderOrderTest {
 
     @Test
     void theConfigurationFillsWhatNoSetterSets() {
-        Promregator.Wiring wiring =
-                Promregator.builder().server(SERVER).config(CONFIG).wiring();
+        Wiring wiring = Promregator.builder().server(SERVER).config(CONFIG).wiring();
 
         assertThat(wiring.serverSettings()).isEqualTo(SERVER);
         assertThat(wiring.scrapeSettings().maxInFlight()).isEqualTo(9);

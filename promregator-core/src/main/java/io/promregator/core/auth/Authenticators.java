@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The outbound authenticators: the global one and those targets name by id. Thread-safe (immutable).
@@ -47,10 +48,21 @@ public final class Authenticators {
      *     certificate or key that cannot be read, rather than scraping without credentials
      */
     public static Authenticators fromConfig(PromregatorSettings settings) {
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        // One client for every token service, made only when one is configured: a client starts a thread.
+        Supplier<HttpClient> client = new Supplier<>() {
+            private HttpClient made;
+
+            @Override
+            public HttpClient get() {
+                if (made == null) {
+                    made = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build();
+                }
+                return made;
+            }
+        };
         List<String> problems = new ArrayList<>();
         TargetAuthenticator global = create("promregator.authenticator", settings.authenticator(), client, problems);
         Map<String, TargetAuthenticator> byId = new HashMap<>();
@@ -67,7 +79,7 @@ public final class Authenticators {
     }
 
     private static TargetAuthenticator create(
-            String path, Authenticator config, HttpClient client, List<String> problems) {
+            String path, Authenticator config, Supplier<HttpClient> client, List<String> problems) {
         String type = config.type().toLowerCase(Locale.ROOT);
         switch (type) {
             case "", "none", "null":
@@ -88,7 +100,7 @@ public final class Authenticators {
                         xsuaa.clientId(),
                         xsuaa.clientSecret(),
                         xsuaa.scopes(),
-                        client,
+                        client.get(),
                         Clock.systemUTC());
             case "oauth2xsuaacertificate":
                 return CertificateAuthenticators.create(
