@@ -1,14 +1,9 @@
 package io.promregator.cli;
 
-import io.promregator.core.DiscoveryControls;
+import io.promregator.core.Configuration;
+import io.promregator.core.ConfigurationException;
+import io.promregator.core.PrometheusSnippets;
 import io.promregator.core.Promregator;
-import io.promregator.core.cf.discovery.CfDiscovery;
-import io.promregator.core.cf.discovery.Discovery;
-import io.promregator.core.config.ConfigLoader;
-import io.promregator.core.config.ConfigurationException;
-import io.promregator.core.config.PromregatorConfig;
-import io.promregator.core.server.PrometheusSnippets;
-import io.promregator.core.server.PromregatorServer;
 import io.promregator.simulator.CfSimulator;
 import io.promregator.simulator.Foundation;
 import java.io.IOException;
@@ -38,7 +33,7 @@ public final class Main {
         }
         // TCP_NODELAY and request limits for the JDK's HTTP server, read when the JVM's first one starts: the
         // simulator of --demo starts before ours.
-        PromregatorServer.prepareJvm();
+        Promregator.prepareJvm();
     }
 
     private static final Logger logger = LoggerFactory.getLogger(Main.class);
@@ -97,7 +92,7 @@ public final class Main {
     }
 
     private static int checkConfig(Path file, PrintStream out) {
-        PromregatorConfig config = load(file);
+        Configuration config = load(file);
         Promregator.check(config); // what start-up checks, without connecting or binding
         out.println(file + ": valid");
         List<String> unimplemented = config.unimplementedKeys();
@@ -113,21 +108,15 @@ public final class Main {
 
     /** One discovery with the configuration, and what each configured target found, and why not. */
     private static int explainTargets(Path file, PrintStream out) {
-        PromregatorConfig config = load(file);
-        if (config.promregator().targets().isEmpty()) {
-            out.print(DiscoveryControls.NONE.explain());
-            return EXIT_OK;
-        }
-        LogLevels.apply(config.logging().effectiveLevels());
-        try (CfDiscovery discovery = CfDiscovery.fromConfig(config)) {
-            Discovery result = discovery.resolver().discovery();
-            out.print(result.explain());
-            return result.error().isPresent() ? EXIT_FAILURE : EXIT_OK;
-        }
+        Configuration config = load(file);
+        LogLevels.apply(config.logLevels());
+        Promregator.TargetsExplanation result = Promregator.explainTargets(config);
+        out.print(result.text());
+        return result.error().isPresent() ? EXIT_FAILURE : EXIT_OK;
     }
 
-    private static PromregatorConfig load(Path file) {
-        return ConfigLoader.load(file, System.getenv());
+    private static Configuration load(Path file) {
+        return Configuration.load(file, System.getenv());
     }
 
     /**
@@ -140,7 +129,7 @@ public final class Main {
                 .user(DEMO_USER, DEMO_PASSWORD)
                 .foundation(foundation)
                 .start();
-        PromregatorConfig config = ConfigLoader.load(
+        Configuration config = Configuration.parse(
                 """
                 cf:
                   api_host: %s
@@ -174,8 +163,8 @@ public final class Main {
     private record Demo(CfSimulator simulator, String singleTargetPath) {}
 
     /** Runs until SIGTERM or Ctrl-C, then stops gracefully. */
-    private static int serve(PromregatorConfig config, Demo demo) {
-        LogLevels.apply(config.logging().effectiveLevels());
+    private static int serve(Configuration config, Demo demo) {
+        LogLevels.apply(config.logLevels());
         if (!config.unimplementedKeys().isEmpty()) {
             logger.warn(
                     "These configuration keys are accepted but have no effect in this version: {}",
@@ -186,8 +175,7 @@ public final class Main {
                     "These configuration keys were removed from Promregator and are ignored: {}",
                     String.join(" | ", config.removedKeys()));
         }
-        if (config.promregator().staticTargets().isEmpty()
-                && config.promregator().targets().isEmpty()) {
+        if (!config.hasStaticTargets() && !config.hasCloudFoundryTargets()) {
             logger.warn("No targets configured: /metrics will only carry Promregator's own series");
         }
         Promregator promregator = Promregator.builder().config(config).build().start();
@@ -202,7 +190,7 @@ public final class Main {
                             stopped.countDown();
                         },
                         "promregator-shutdown"));
-        String scheme = config.server().ssl().active() ? "https" : "http";
+        String scheme = config.https() ? "https" : "http";
         String hostPort = displayHost(config) + ":" + promregator.port();
         String base = scheme + "://" + hostPort;
         logger.info(
@@ -252,8 +240,8 @@ public final class Main {
                         PrometheusSnippets.singleEndpoint(scheme, hostPort).indent(2));
     }
 
-    private static String displayHost(PromregatorConfig config) {
-        String address = config.server().address();
+    private static String displayHost(Configuration config) {
+        String address = config.serverAddress();
         return address.equals("0.0.0.0") || address.equals("::") ? "localhost" : address;
     }
 

@@ -1,6 +1,6 @@
 package io.promregator.cli;
 
-import io.promregator.core.server.PrometheusSnippets;
+import io.promregator.core.PrometheusSnippets;
 
 /** The text {@code --help} prints. */
 final class Usage {

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.promregator.core.Promregator;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.scrape.TargetStateLog;
 import io.promregator.core.testing.TestEndpoints;
@@ -62,7 +63,7 @@ class TargetStateLoggingTest {
                         .user("demo", "demo-password")
                         .foundation(Foundation.demo())
                         .start();
-                Promregator promregator = Promregator.builder()
+                Promregator promregator = TestBuilder.create()
                         .config(ConfigLoader.load(
                                 """
                                 cf:
@@ -118,7 +119,7 @@ class TargetStateLoggingTest {
             String url =
                     target.url("/metrics?token=query-S3cret").toString().replace("http://", "http://user:url-S3cret@");
             shown = "http://127.0.0.1:" + target.port() + "/metrics?...";
-            try (Promregator promregator = Promregator.builder()
+            try (Promregator promregator = TestBuilder.create()
                     .config(ConfigLoader.load("""
                             promregator:
                               staticTargets:

@@ -2,7 +2,7 @@ package io.promregator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.promregator.core.server.PrometheusSnippets;
+import io.promregator.core.PrometheusSnippets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,8 @@ package io.promregator.core;
 
 import io.promregator.core.auth.Authenticators;
 import io.promregator.core.cf.client.CfConfigMapping;
-import io.promregator.core.config.ConfigurationException;
+import io.promregator.core.cf.discovery.CfDiscovery;
+import io.promregator.core.cf.discovery.Discovery;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.config.ScrapeLimits;
 import io.promregator.core.enrich.CfLabelEnricher;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (Promregator promregator = Promregator.builder()
  *         .targetResolver(new StaticTargetResolver(targets))
- *         .server(ServerSettings.defaults().withAddress("127.0.0.1").withPort(0))
- *         .build()) {
- *     promregator.start();
+ *         .address("127.0.0.1")
+ *         .port(0)
+ *         .buildAndStart()) {
  *     int port = promregator.port();
  * }
  * }</pre>
@@ -97,13 +99,17 @@ public final class Promregator implements AutoCloseable {
      *
      * @throws ConfigurationException naming every problem found, each at its key
      */
-    public static void check(PromregatorConfig config) {
+    public static void check(Configuration config) {
+        check(config.tree());
+    }
+
+    static void check(PromregatorConfig config) {
         List<String> problems = new ArrayList<>();
         List<Runnable> checks = List.of(
-                () -> RuntimeSettings.checkServer(config),
+                () -> Wiring.checkServer(config),
                 () -> Authenticators.fromConfig(config.promregator()),
                 () -> InboundAuthentication.fromConfig(config.promregator()),
-                () -> RuntimeSettings.staticTargets(config),
+                () -> Wiring.staticTargets(config),
                 () -> {
                     if (!config.promregator().targets().isEmpty()) {
                         CfConfigMapping.settings(config);
@@ -119,6 +125,38 @@ public final class Promregator implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
+    }
+
+    /**
+     * One discovery with the configuration's Cloud Foundry targets, and what each target matched and why
+     * each candidate was dropped: what {@code /explainTargets} and {@code --explain-targets} show. Connects
+     * to the Cloud Controller; binds no port.
+     */
+    public static TargetsExplanation explainTargets(Configuration config) {
+        PromregatorConfig tree = config.tree();
+        if (tree.promregator().targets().isEmpty()) {
+            return new TargetsExplanation(DiscoveryControls.NONE.explain(), Optional.empty());
+        }
+        try (CfDiscovery discovery = CfDiscovery.fromConfig(tree)) {
+            Discovery result = discovery.resolver().discovery();
+            return new TargetsExplanation(result.explain(), result.error());
+        }
+    }
+
+    /**
+     * What {@link #explainTargets} found.
+     *
+     * @param text for each configured target, what it matched and why not, as text
+     * @param error why the discovery failed, when it did
+     */
+    public record TargetsExplanation(String text, Optional<String> error) {}
+
+    /**
+     * Sets the JDK HTTP server's system properties (idle and request timeouts) before its classes load;
+     * a main method calls it first. Without it the JDK's defaults apply.
+     */
+    public static void prepareJvm() {
+        PromregatorServer.prepareJvm();
     }
 
     /** Binds the port and starts serving. */
@@ -142,7 +180,7 @@ public final class Promregator implements AutoCloseable {
         return endpoints.singleEndpoint().scrapeAll();
     }
 
-    public OwnMetrics ownMetrics() {
+    OwnMetrics ownMetrics() {
         return ownMetrics;
     }
 
@@ -191,29 +229,31 @@ public final class Promregator implements AutoCloseable {
         private Authenticators authenticators;
         private ScrapeLimits limits;
         private InboundAuthentication inboundAuthentication;
+        private String address;
+        private Integer port;
 
         private Builder() {}
 
         /** What {@code /discovery} writes. Default: the request's own address and the own-metrics entry. */
-        public Builder discovery(DiscoverySettings value) {
+        Builder discovery(DiscoverySettings value) {
             discoverySettings = Objects.requireNonNull(value);
             return this;
         }
 
         /** Which endpoints ask callers for a Basic user. Default: none. */
-        public Builder inboundAuthentication(InboundAuthentication value) {
+        Builder inboundAuthentication(InboundAuthentication value) {
             inboundAuthentication = Objects.requireNonNull(value);
             return this;
         }
 
         /** What one target's exposition may hold before its scrape fails. Default: {@link ScrapeLimits#defaults()}. */
-        public Builder limits(ScrapeLimits value) {
+        Builder limits(ScrapeLimits value) {
             limits = Objects.requireNonNull(value);
             return this;
         }
 
         /** How the default scraper authenticates to targets. Default: not at all. */
-        public Builder authenticators(Authenticators value) {
+        Builder authenticators(Authenticators value) {
             authenticators = Objects.requireNonNull(value);
             return this;
         }
@@ -250,9 +290,28 @@ public final class Promregator implements AutoCloseable {
          *
          * @throws ConfigurationException for what {@link Promregator#check} finds
          */
-        public Builder config(PromregatorConfig value) {
+        public Builder config(Configuration value) {
+            return config(value.tree());
+        }
+
+        Builder config(PromregatorConfig value) {
             check(value);
             config = value;
+            return this;
+        }
+
+        /** Where the server listens ({@code server.address}). Default: all addresses. */
+        public Builder address(String value) {
+            address = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The port to listen on ({@code server.port}); 0 picks a free one ({@link Promregator#port}). Default: 8080. */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535. Found: " + value);
+            }
+            port = value;
             return this;
         }
 
@@ -275,12 +334,12 @@ public final class Promregator implements AutoCloseable {
         }
 
         /** Settings of the default scraper; its instance id is also used for loop detection. */
-        public Builder scrapeSettings(ScrapeSettings value) {
+        Builder scrapeSettings(ScrapeSettings value) {
             scrapeSettings = Objects.requireNonNull(value);
             return this;
         }
 
-        public Builder server(ServerSettings value) {
+        Builder server(ServerSettings value) {
             serverSettings = Objects.requireNonNull(value);
             return this;
         }
@@ -301,7 +360,7 @@ public final class Promregator implements AutoCloseable {
         }
 
         /** What the own metrics record; the instance id is the scrape settings'. Default: the defaults. */
-        public Builder ownMetrics(OwnMetricsSettings value) {
+        Builder ownMetrics(OwnMetricsSettings value) {
             ownMetricsSettings = Objects.requireNonNull(value);
             return this;
         }
@@ -325,7 +384,7 @@ public final class Promregator implements AutoCloseable {
                     labelEnricher,
                     merger,
                     or(scrapeSettings, base.scrapeSettings()),
-                    or(serverSettings, base.serverSettings()),
+                    serverSettings(base.serverSettings()),
                     or(labelConflict, base.labelConflict()),
                     requestLatency == null ? metrics : metrics.withRequestLatency(requestLatency),
                     base.cloudControllerMetrics(),
@@ -337,6 +396,14 @@ public final class Promregator implements AutoCloseable {
                     or(authenticators, base.authenticators()),
                     or(limits, base.limits()),
                     or(inboundAuthentication, base.inboundAuthentication()));
+        }
+
+        private ServerSettings serverSettings(ServerSettings base) {
+            ServerSettings settings = or(serverSettings, base);
+            if (address != null) {
+                settings = settings.withAddress(address);
+            }
+            return port == null ? settings : settings.withPort(port);
         }
 
         private static <T> T or(T set, T base) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of core's main code, checked over the compiled classes. The root package holds the seams
- * and their data, which every stage may use, and the wiring ({@link Promregator}, {@link RuntimeSettings}),
+ * and their data, which every stage may use, and the wiring ({@link Promregator}),
  * which no stage may use. Below it, the packages form no cycle.
  */
 class ArchitectureTest {
@@ -34,7 +34,7 @@ class ArchitectureTest {
                 .resideOutsideOfPackage("io.promregator.core")
                 .should()
                 .dependOnClassesThat()
-                .belongToAnyOf(Promregator.class, Promregator.Builder.class, RuntimeSettings.class)
+                .belongToAnyOf(Promregator.class, Promregator.Builder.class, Wiring.class, Configuration.class)
                 .check(CORE);
     }
 

@@ -9,7 +9,7 @@ import java.util.Base64;
  * latency histogram (with an exemplar in OpenMetrics), a memory gauge and an uptime gauge. Values differ
  * per app and instance and depend only on how long the simulator has run.
  */
-final class AppInstanceMetrics {
+public final class AppInstanceMetrics {
     private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0};
     private static final double[] SHARES = {0.04, 0.15, 0.38, 0.62, 0.83, 0.94, 0.985, 0.998};
 
@@ -24,7 +24,7 @@ final class AppInstanceMetrics {
      * @param openMetrics whether to write OpenMetrics 1.0 (else text 0.0.4)
      * @param seconds how long the simulator has run
      */
-    AppInstanceMetrics(Application app, int index, boolean openMetrics, double seconds) {
+    public AppInstanceMetrics(Application app, int index, boolean openMetrics, double seconds) {
         this.app = app;
         this.index = index;
         this.openMetrics = openMetrics;
@@ -50,11 +50,11 @@ final class AppInstanceMetrics {
         return authorization != null && authorization.equals("Basic " + expected);
     }
 
-    String contentType() {
+    public String contentType() {
         return openMetrics ? MetricsFormat.OPENMETRICS.contentType() : MetricsFormat.PROMETHEUS_TEXT.contentType();
     }
 
-    String body() {
+    public String body() {
         double rate = 2.0 + seed % 5 * 0.5 + index;
         long ok = (long) (100 + seed % 300 + rate * seconds);
         long created = (long) (20 + seed % 40 + rate * 0.3 * seconds);

@@ -14,20 +14,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Real HTTP against a simulator with the JDK client: token requests, authenticated GETs, JSON bodies. */
-final class SimHttp {
-    static final String CF_CLIENT_BASIC = "Basic Y2Y6";
+public final class SimHttp {
+    public static final String CF_CLIENT_BASIC = "Basic Y2Y6";
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final CfSimulator sim;
     private final HttpClient client =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    SimHttp(CfSimulator sim) {
+    public SimHttp(CfSimulator sim) {
         this.sim = sim;
     }
 
     /** An access token for the user, by password grant with the {@code cf} client. */
-    String token(String username, String password) {
+    public String token(String username, String password) {
         HttpResponse<String> response = postToken(
                 CF_CLIENT_BASIC, Map.of("grant_type", "password", "username", username, "password", password));
         if (response.statusCode() != 200) {
@@ -36,7 +36,7 @@ final class SimHttp {
         return json(response).get("access_token").asText();
     }
 
-    HttpResponse<String> postToken(String authorization, Map<String, String> form) {
+    public HttpResponse<String> postToken(String authorization, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -52,7 +52,7 @@ final class SimHttp {
     }
 
     /** GET of a path below the API URL, or of an absolute URL, with a bearer token (none when null). */
-    HttpResponse<String> get(String pathOrUrl, String token) {
+    public HttpResponse<String> get(String pathOrUrl, String token) {
         URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create(sim.apiUrl() + pathOrUrl);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri);
         if (token != null) {
@@ -62,7 +62,7 @@ final class SimHttp {
     }
 
     /** GET that must answer 200, as JSON. */
-    JsonNode getJson(String pathOrUrl, String token) {
+    public JsonNode getJson(String pathOrUrl, String token) {
         HttpResponse<String> response = get(pathOrUrl, token);
         if (response.statusCode() != 200) {
             throw new AssertionError(
@@ -71,7 +71,7 @@ final class SimHttp {
         return json(response);
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -82,11 +82,11 @@ final class SimHttp {
         }
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return json(response.body());
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         try {
             return MAPPER.readTree(text);
         } catch (IOException e) {

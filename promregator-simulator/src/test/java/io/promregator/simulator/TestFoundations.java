@@ -1,15 +1,15 @@
 package io.promregator.simulator;
 
 /** The small foundation most simulator tests run against. */
-final class TestFoundations {
-    static final String USER = "promregator";
-    static final String PASSWORD = "secret";
-    static final String CLIENT = "promregator-client";
-    static final String CLIENT_SECRET = "client-secret";
+public final class TestFoundations {
+    public static final String USER = "promregator";
+    public static final String PASSWORD = "secret";
+    public static final String CLIENT = "promregator-client";
+    public static final String CLIENT_SECRET = "client-secret";
 
     private TestFoundations() {}
 
-    static Foundation small() {
+    public static Foundation small() {
         return Foundation.builder()
                 .org(
                         "shop-org",
@@ -38,7 +38,7 @@ final class TestFoundations {
                 .build();
     }
 
-    static CfSimulator start(Foundation foundation) {
+    public static CfSimulator start(Foundation foundation) {
         return CfSimulator.builder()
                 .user(USER, PASSWORD)
                 .client(CLIENT, CLIENT_SECRET)

@@ -1,10 +1,8 @@
 package com.example.shop;
 
+import io.promregator.core.Configuration;
 import io.promregator.core.Promregator;
 import io.promregator.core.Target;
-import io.promregator.core.config.ConfigLoader;
-import io.promregator.core.config.PromregatorConfig;
-import io.promregator.core.server.ServerSettings;
 import io.promregator.core.target.StaticTargetResolver;
 import java.net.URI;
 import java.util.ArrayList;
@@ -32,8 +30,8 @@ public final class ShopMonitoring implements AutoCloseable {
                     Target.cfLabels("shop-org", "production", "shop-worker", "worker", index),
                     Map.of()));
         }
-        // Settings can come from a promregator.yml too: ConfigLoader.load(path, System.getenv()).
-        PromregatorConfig config = ConfigLoader.load("""
+        // Settings can come from a promregator.yml too: Configuration.load(path, System.getenv()).
+        Configuration config = Configuration.parse("""
                 promregator:
                   scraping:
                     maxProcessingTime: 2000
@@ -42,9 +40,9 @@ public final class ShopMonitoring implements AutoCloseable {
         promregator = Promregator.builder()
                 .config(config)
                 .targetResolver(new StaticTargetResolver(targets))
-                .server(ServerSettings.defaults().withAddress("127.0.0.1").withPort(port))
-                .build()
-                .start();
+                .address("127.0.0.1")
+                .port(port)
+                .buildAndStart();
     }
 
     public int port() {

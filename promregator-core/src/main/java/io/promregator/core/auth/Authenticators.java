@@ -1,8 +1,8 @@
 package io.promregator.core.auth;
 
+import io.promregator.core.ConfigurationException;
 import io.promregator.core.Target;
 import io.promregator.core.config.Authenticator;
-import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.PromregatorSettings;
 import java.net.URI;
 import java.net.http.HttpClient;

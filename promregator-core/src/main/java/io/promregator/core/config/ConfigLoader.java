@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.promregator.core.ConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ public final class ConfigLoader {
     /**
      * A connect or read timeout the configuration leaves out defaults to 5 s, but to no more than the
      * {@code maxProcessingTime} it sets: a default is lowered quietly here, so that start-up warns only about
-     * a timeout the user wrote ({@link RuntimeSettings#timeoutWarnings}).
+     * a timeout the user wrote ({@code Wiring.timeoutWarnings}).
      */
     private static void lowerDefaultTimeouts(ObjectNode tree) {
         JsonNode scraping = tree.path("promregator").path("scraping");

@@ -2,6 +2,7 @@ package io.promregator.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.promregator.core.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package io.promregator.core.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.promregator.core.ConfigurationException;
 import io.promregator.core.tls.Pem;
 import io.promregator.core.tls.TlsIdentity;
 import java.util.List;

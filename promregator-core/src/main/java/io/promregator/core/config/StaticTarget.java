@@ -1,5 +1,6 @@
 package io.promregator.core.config;
 
+import io.promregator.core.ConfigurationException;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;

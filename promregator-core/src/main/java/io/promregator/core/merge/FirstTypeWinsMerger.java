@@ -33,6 +33,8 @@ import java.util.Set;
  * without timestamp, is what Prometheus would refuse as duplicate or out of order.) The first non-empty HELP and UNIT win. Stateless and thread-safe.
  */
 public final class FirstTypeWinsMerger implements ExpositionMerger {
+    /** The merger; it keeps no state, so one serves every scrape. */
+    public FirstTypeWinsMerger() {}
 
     @Override
     public MergeResult merge(List<Exposition> expositions) {

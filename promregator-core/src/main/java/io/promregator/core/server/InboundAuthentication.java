@@ -1,7 +1,7 @@
 package io.promregator.core.server;
 
+import io.promregator.core.ConfigurationException;
 import io.promregator.core.bcrypt.BcryptHash;
-import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.EndpointAuth;
 import io.promregator.core.config.PromregatorSettings;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package io.promregator.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.promregator.core.ConfigurationException;
 import io.promregator.core.Target;
 import io.promregator.core.config.Authenticator;
 import io.promregator.core.config.ConfigLoader;
-import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.PromregatorSettings;
 import io.promregator.core.exposition.Labels;
 import java.net.URI;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsExchange;
+import io.promregator.core.ConfigurationException;
 import io.promregator.core.ScrapeResult;
 import io.promregator.core.ScrapeResult.Outcome;
 import io.promregator.core.Target;
 import io.promregator.core.config.ConfigLoader;
-import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.exposition.Labels;
 import io.promregator.core.scrape.HttpClientScraper;
 import io.promregator.core.scrape.ScrapeSettings;

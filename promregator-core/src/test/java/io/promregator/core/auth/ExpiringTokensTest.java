@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Promregator;
 import io.promregator.core.Target;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.exposition.Labels;
 import io.promregator.core.server.ServerSettings;
 import io.promregator.core.target.StaticTargetResolver;
@@ -106,7 +107,7 @@ class ExpiringTokensTest {
     private void start(String clientSecret) {
         ClientCredentialsAuthenticator tokens = new ClientCredentialsAuthenticator(
                 tokenService(), "scraper", clientSecret, "", HttpClient.newHttpClient(), clock);
-        promregator = Promregator.builder()
+        promregator = TestBuilder.create()
                 .targetResolver(new StaticTargetResolver(List.of(
                         new Target("secured", securedTarget(), Labels.of("app_name", "secured"), Map.of(), "tokens"))))
                 .authenticators(new Authenticators(TargetAuthenticator.NONE, Map.of("tokens", tokens)))

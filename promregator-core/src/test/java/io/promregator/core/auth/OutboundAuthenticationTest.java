@@ -3,6 +3,7 @@ package io.promregator.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Promregator;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.simulator.CfSimulator;
 import io.promregator.simulator.Foundation;
@@ -31,7 +32,7 @@ class OutboundAuthenticationTest {
     }
 
     private String metrics(String authenticators, String authenticatorId) throws Exception {
-        promregator = Promregator.builder()
+        promregator = TestBuilder.create()
                 .config(ConfigLoader.load(
                         """
                         cf:

@@ -3,6 +3,7 @@ package io.promregator.core.cf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Promregator;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.exposition.Exposition;
@@ -61,7 +62,7 @@ class CfEndToEndTest {
                   address: 127.0.0.1
                   port: 0
                 """.formatted(simulator.apiUrl(), simulator.gorouterProxy().getPort(), targets.indent(4)), Map.of());
-        promregator = Promregator.builder().config(config).build().start();
+        promregator = TestBuilder.create().config(config).build().start();
     }
 
     private String get(String path) throws Exception {

@@ -3,6 +3,7 @@ package io.promregator.core.cf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Promregator;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.exposition.Exposition;
@@ -70,7 +71,7 @@ class CfOwnMetricsTest {
                   port: 0
                 """.formatted(simulator.apiUrl(), simulator.gorouterProxy().getPort()), Map.of());
         assertThat(config.unimplementedKeys()).isEmpty();
-        return Promregator.builder().config(config).build().start();
+        return TestBuilder.create().config(config).build().start();
     }
 
     static String get(HttpClient client, Promregator promregator, String path) throws Exception {
@@ -119,7 +120,7 @@ class CfOwnMetricsTest {
 
     @Test
     void theInternalMetricsAreOffByDefault() throws Exception {
-        promregator = Promregator.builder()
+        promregator = TestBuilder.create()
                 .config(ConfigLoader.load("server: {address: 127.0.0.1, port: 0}", Map.of()))
                 .build()
                 .start();

@@ -3,6 +3,7 @@ package io.promregator.core.cf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Promregator;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.cf.discovery.CfDiscovery;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.config.PromregatorConfig;
@@ -42,7 +43,7 @@ class CloudControllerUnreachableTest {
 
     private static String explainTargets(String apiHost) throws Exception {
         try (Promregator promregator =
-                Promregator.builder().config(config(apiHost)).build().start()) {
+                TestBuilder.create().config(config(apiHost)).build().start()) {
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(

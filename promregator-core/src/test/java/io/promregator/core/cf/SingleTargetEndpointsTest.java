@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.promregator.core.Promregator;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionParser;
@@ -45,7 +46,7 @@ class SingleTargetEndpointsTest {
     }
 
     private Promregator start(String extra, String scraping) {
-        Promregator promregator = Promregator.builder()
+        Promregator promregator = TestBuilder.create()
                 .config(ConfigLoader.load(
                         """
                         cf:

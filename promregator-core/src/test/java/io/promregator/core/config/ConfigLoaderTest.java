@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.promregator.core.ConfigurationException;
 import io.promregator.core.enrich.LabelConflict;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,6 +3,7 @@ package io.promregator.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.promregator.core.ConfigurationException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

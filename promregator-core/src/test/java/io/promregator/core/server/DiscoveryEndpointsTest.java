@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.DiscoveryControls;
 import io.promregator.core.Promregator;
+import io.promregator.core.TestBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class DiscoveryEndpointsTest {
     private final List<Set<String>> invalidated = new ArrayList<>();
-    private final Promregator promregator = Promregator.builder()
+    private final Promregator promregator = TestBuilder.create()
             .server(ServerSettings.defaults().withAddress("127.0.0.1").withPort(0))
             .discoveryControls(new DiscoveryControls() {
                 @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Promregator;
 import io.promregator.core.Target;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.exposition.Labels;
 import io.promregator.core.target.StaticTargetResolver;
 import io.promregator.core.testing.TestEndpoints;
@@ -33,7 +34,7 @@ class GracefulStopTest {
                 }
                 TestEndpoints.body("text/plain", "work_done 1\n").respond(exchange);
             });
-            Promregator promregator = Promregator.builder()
+            Promregator promregator = TestBuilder.create()
                     .targetResolver(new StaticTargetResolver(
                             List.of(new Target("t", url, Labels.of("app_name", "a"), Map.of()))))
                     .server(ServerSettings.defaults().withAddress("127.0.0.1").withPort(0))

@@ -6,6 +6,7 @@ import io.promregator.core.Promregator;
 import io.promregator.core.ScrapeResult;
 import io.promregator.core.ScrapeResult.Outcome;
 import io.promregator.core.Target;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionParser;
@@ -87,7 +88,7 @@ class HostileLabelValuesIT {
         target("/invalid-utf8-comment", TEXT, bytes("# a comment \u00ff\u00c3\u0028\ncomment_ok 1\n"));
         target("/plain", TEXT, bytes("plain_metric 42\n"));
         target("/too-long", TEXT, bytes("too_long{v=\"" + LONG + "y\"} 1\n"));
-        promregator = Promregator.builder()
+        promregator = TestBuilder.create()
                 .targetResolver(new StaticTargetResolver(targets))
                 .server(ServerSettings.defaults().withAddress("127.0.0.1").withPort(0))
                 .build()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import io.promregator.core.Promregator;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.testing.TestCertificates;
 import io.promregator.core.testing.TestCertificates.TestCertificate;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class HttpsServerTest {
     private static final TestCertificate SERVER = TestCertificates.server();
 
-    private final Promregator promregator = Promregator.builder()
+    private final Promregator promregator = TestBuilder.create()
             .server(ServerSettings.defaults()
                     .withAddress("127.0.0.1")
                     .withPort(0)

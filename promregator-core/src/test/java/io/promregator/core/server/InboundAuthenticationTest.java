@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.promregator.core.ConfigurationException;
 import io.promregator.core.Promregator;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.config.ConfigLoader;
-import io.promregator.core.config.ConfigurationException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,8 +57,7 @@ class InboundAuthenticationTest {
     }
 
     private Double failures(String endpoint) {
-        return promregator
-                .ownMetrics()
+        return TestBuilder.ownMetrics(promregator)
                 .registry()
                 .getSampleValue(
                         "promregator_inbound_authentication_failures_total",
@@ -67,7 +67,7 @@ class InboundAuthenticationTest {
 
     @Test
     void protectedEndpointsAskForTheUserAndCountRefusals() throws Exception {
-        promregator = Promregator.builder()
+        promregator = TestBuilder.create()
                 .config(ConfigLoader.load(CONFIG, Map.of()))
                 .build()
                 .start();
@@ -91,7 +91,7 @@ class InboundAuthenticationTest {
         // "pa:ss wörd" at cost 4, made by libxcrypt 4.4.33 (see BcryptHashTest for the command).
         String config =
                 CONFIG.replace("\"pa:ss wörd\"", "'$2y$04$yoxou3keoQUdpRHYuVXwhO7yaDDFctzwiopQtfIYJUEmFQEiO0rne'");
-        promregator = Promregator.builder()
+        promregator = TestBuilder.create()
                 .config(ConfigLoader.load(config, Map.of()))
                 .build()
                 .start();
@@ -119,7 +119,7 @@ class InboundAuthenticationTest {
         String config =
                 CONFIG.replace("\"pa:ss wörd\"", "'$2b$03$yoxou3keoQUdpRHYuVXwhO7yaDDFctzwiopQtfIYJUEmFQEiO0rne'");
         ConfigurationException e = catchThrowableOfType(
-                () -> Promregator.builder().config(ConfigLoader.load(config, Map.of())), ConfigurationException.class);
+                () -> TestBuilder.create().config(ConfigLoader.load(config, Map.of())), ConfigurationException.class);
 
         assertThat(e.problems())
                 .containsExactly("promregator.authentication.basic.password: must be a plain password, or a bcrypt"
@@ -139,7 +139,7 @@ class InboundAuthenticationTest {
     @Test
     void basicWithoutPasswordFailsAtStart() {
         ConfigurationException e = catchThrowableOfType(
-                () -> Promregator.builder()
+                () -> TestBuilder.create()
                         .config(ConfigLoader.load("promregator:\n  discovery: {auth: BASIC}\n", Map.of())),
                 ConfigurationException.class);
 

@@ -2,7 +2,9 @@ package io.promregator.core.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promregator.core.PrometheusSnippets;
 import io.promregator.core.Promregator;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.target.StaticTargetResolver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +22,7 @@ class IndexPageTest {
 
     @BeforeEach
     void start() {
-        promregator = Promregator.builder()
+        promregator = TestBuilder.create()
                 .targetResolver(new StaticTargetResolver(List.of()))
                 .server(ServerSettings.defaults().withAddress("127.0.0.1").withPort(0))
                 .build()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.promregator.core.Promregator;
 import io.promregator.core.Target;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.exposition.Labels;
 import io.promregator.core.target.StaticTargetResolver;
 import io.promregator.core.testing.TestEndpoints;
@@ -35,7 +36,7 @@ class LoopGuardTest {
     @BeforeEach
     void start() {
         URI target = endpoints.serve("/metrics", TestEndpoints.body("text/plain", "work_done 1\n"));
-        promregator = Promregator.builder()
+        promregator = TestBuilder.create()
                 .targetResolver(new StaticTargetResolver(
                         List.of(new Target(APP_GUID + ":0", target, Labels.of("app_name", "shop"), Map.of()))))
                 .server(ServerSettings.defaults().withAddress("127.0.0.1").withPort(0))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Promregator;
 import io.promregator.core.Target;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionParser;
@@ -52,7 +53,7 @@ class OpenMetricsDroppedSeriesTest {
                 rpc_seconds_sum 1.2
                 # EOF
                 """));
-        promregator = Promregator.builder()
+        promregator = TestBuilder.create()
                 .targetResolver(new StaticTargetResolver(List.of(target(broken, 0), target(healthy, 1))))
                 .server(ServerSettings.defaults().withAddress("127.0.0.1").withPort(0))
                 .build()

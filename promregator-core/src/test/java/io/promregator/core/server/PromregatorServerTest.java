@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Promregator;
 import io.promregator.core.Target;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionParser;
@@ -69,7 +70,7 @@ class PromregatorServerTest {
         });
         List<Target> targets = List.of(
                 target(openMetrics, 0), target(text, 1), target(failing, 2), target(garbage, 3), target(slow, 4));
-        promregator = Promregator.builder()
+        promregator = TestBuilder.create()
                 .targetResolver(new StaticTargetResolver(targets))
                 .scrapeSettings(ScrapeSettings.defaults()
                         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(2000)))

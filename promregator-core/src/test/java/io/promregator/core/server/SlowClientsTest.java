@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.Promregator;
 import io.promregator.core.Target;
+import io.promregator.core.TestBuilder;
 import io.promregator.core.exposition.Labels;
 import io.promregator.core.target.StaticTargetResolver;
 import io.promregator.core.testing.TestCertificates;
@@ -52,7 +53,7 @@ class SlowClientsTest {
     }
 
     private int start(ServerSettings settings, URI target) {
-        promregator = Promregator.builder()
+        promregator = TestBuilder.create()
                 .targetResolver(new StaticTargetResolver(
                         List.of(new Target("t", target, Labels.of("app_name", "a"), Map.of()))))
                 .server(settings.withAddress("127.0.0.1").withPort(0).withThreads(WORKERS))

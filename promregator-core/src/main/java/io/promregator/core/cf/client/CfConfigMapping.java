@@ -1,8 +1,8 @@
 package io.promregator.core.cf.client;
 
+import io.promregator.core.ConfigurationException;
 import io.promregator.core.config.Cf;
 import io.promregator.core.config.CfRequest;
-import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.config.Proxy;
 import java.time.Duration;

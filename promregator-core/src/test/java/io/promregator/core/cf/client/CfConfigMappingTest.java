@@ -3,12 +3,12 @@ package io.promregator.core.cf.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.promregator.core.ConfigurationException;
 import io.promregator.core.config.Cf;
 import io.promregator.core.config.CfCache;
 import io.promregator.core.config.CfPool;
 import io.promregator.core.config.CfRequest;
 import io.promregator.core.config.CfWatchdog;
-import io.promregator.core.config.ConfigurationException;
 import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.config.Proxy;
 import java.net.InetSocketAddress;

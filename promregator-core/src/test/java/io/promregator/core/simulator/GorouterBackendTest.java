@@ -1,9 +1,15 @@
-package io.promregator.simulator;
+package io.promregator.core.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.testing.TestEndpoints;
 import io.promregator.core.testing.TestEndpoints.RecordedRequest;
+import io.promregator.simulator.Application;
+import io.promregator.simulator.CfSimulator;
+import io.promregator.simulator.Foundation;
+import io.promregator.simulator.GorouterRequest;
+import io.promregator.simulator.InstanceState;
+import io.promregator.simulator.TestFoundations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.promregator.core.server;
+package io.promregator.core;
 
 /**
  * The minimal Prometheus scrape configuration for each of the two modes, as the {@code /} page, the

@@ -1,4 +1,4 @@
-package io.promregator.simulator;
+package io.promregator.core.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -10,6 +10,11 @@ import io.promregator.core.exposition.ExpositionParser;
 import io.promregator.core.exposition.MetricFamily;
 import io.promregator.core.exposition.MetricType;
 import io.promregator.core.exposition.Sample;
+import io.promregator.simulator.AppInstanceMetrics;
+import io.promregator.simulator.Application;
+import io.promregator.simulator.CfSimulator;
+import io.promregator.simulator.Foundation;
+import io.promregator.simulator.TestFoundations;
 import java.io.ByteArrayInputStream;
 import java.net.ProxySelector;
 import java.net.URI;

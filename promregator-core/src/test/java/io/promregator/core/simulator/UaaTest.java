@@ -1,10 +1,14 @@
-package io.promregator.simulator;
+package io.promregator.core.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.promregator.core.testing.MutableClock;
+import io.promregator.simulator.CfSimulator;
+import io.promregator.simulator.SimHttp;
+import io.promregator.simulator.TestFoundations;
+import io.promregator.simulator.TokenRequest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

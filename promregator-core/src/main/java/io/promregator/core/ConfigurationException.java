@@ -1,4 +1,4 @@
-package io.promregator.core.config;
+package io.promregator.core;
 
 import java.util.List;
 

@@ -1,10 +1,10 @@
-package io.promregator.core.config;
+package io.promregator.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.promregator.core.Promregator;
-import io.promregator.core.RuntimeSettings;
+import io.promregator.core.config.ConfigLoader;
+import io.promregator.core.config.PromregatorConfig;
 import io.promregator.core.server.ServerSettings;
 import io.promregator.core.testing.TestCertificates;
 import io.promregator.core.testing.TestCertificates.TestCertificate;
@@ -79,8 +79,7 @@ class ServerSslConfigTest {
                 Map.of("SERVER_SSL_CERTIFICATE", certificate().toString()));
 
         assertThat(config.server().ssl().certificate()).isEqualTo(certificate().toString());
-        assertThat(RuntimeSettings.server(config, ServerSettings.defaults()).tls())
-                .isPresent();
+        assertThat(Wiring.server(config, ServerSettings.defaults()).tls()).isPresent();
     }
 
     @Test
@@ -91,9 +90,8 @@ class ServerSslConfigTest {
                   certificate: /nowhere/cert.pem
                 """, Map.of());
 
-        assertThat(RuntimeSettings.server(disabled, ServerSettings.defaults()).tls())
-                .isEmpty();
-        assertThat(RuntimeSettings.server(PromregatorConfig.defaults(), ServerSettings.defaults())
+        assertThat(Wiring.server(disabled, ServerSettings.defaults()).tls()).isEmpty();
+        assertThat(Wiring.server(PromregatorConfig.defaults(), ServerSettings.defaults())
                         .tls())
                 .isEmpty();
     }
@@ -108,8 +106,7 @@ class ServerSslConfigTest {
                   key-alias: server
                 """.formatted(SERVER.keyStore(), TestCertificates.STORE_PASSWORD), Map.of());
 
-        assertThat(RuntimeSettings.server(config, ServerSettings.defaults()).tls())
-                .isPresent();
+        assertThat(Wiring.server(config, ServerSettings.defaults()).tls()).isPresent();
         assertThat(config.unimplementedKeys()).isEmpty();
     }
 

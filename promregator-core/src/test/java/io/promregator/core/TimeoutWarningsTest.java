@@ -1,8 +1,9 @@
-package io.promregator.core.config;
+package io.promregator.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.promregator.core.RuntimeSettings;
+import io.promregator.core.config.ConfigLoader;
+import io.promregator.core.config.Scraping;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class TimeoutWarningsTest {
 
         assertThat(scraping.connectionTimeout()).isEqualTo(2000);
         assertThat(scraping.socketReadTimeout()).isEqualTo(2000);
-        assertThat(RuntimeSettings.timeoutWarnings(scraping)).isEmpty();
+        assertThat(Wiring.timeoutWarnings(scraping)).isEmpty();
     }
 
     @Test
@@ -34,7 +35,7 @@ class TimeoutWarningsTest {
                     connectionTimeout: 4000
                 """, Map.of());
 
-        assertThat(RuntimeSettings.timeoutWarnings(scraping))
+        assertThat(Wiring.timeoutWarnings(scraping))
                 .containsExactly("promregator.scraping.connectionTimeout (4000 ms) is longer than"
                         + " promregator.scraping.maxProcessingTime (2000 ms); using 2000 ms");
         assertThat(scraping.socketReadTimeout()).isEqualTo(2000);
@@ -42,9 +43,9 @@ class TimeoutWarningsTest {
 
     @Test
     void environmentVariablesCountAsWrittenByTheUser() {
-        assertThat(RuntimeSettings.timeoutWarnings(load("", Map.of("PROMREGATOR_SCRAPING_MAXPROCESSINGTIME", "1000"))))
+        assertThat(Wiring.timeoutWarnings(load("", Map.of("PROMREGATOR_SCRAPING_MAXPROCESSINGTIME", "1000"))))
                 .isEmpty();
-        assertThat(RuntimeSettings.timeoutWarnings(load(
+        assertThat(Wiring.timeoutWarnings(load(
                         "",
                         Map.of(
                                 "PROMREGATOR_SCRAPING_MAXPROCESSINGTIME",
@@ -65,15 +66,15 @@ class TimeoutWarningsTest {
                 """, Map.of());
 
         assertThat(scraping.connectionTimeout()).isEqualTo(1500);
-        assertThat(RuntimeSettings.timeoutWarnings(scraping)).isEmpty();
+        assertThat(Wiring.timeoutWarnings(scraping)).isEmpty();
     }
 
     @Test
     void theBuilderLowersOnlyTheTimeoutsItWasNotGiven() {
-        assertThat(RuntimeSettings.timeoutWarnings(
+        assertThat(Wiring.timeoutWarnings(
                         Scraping.builder().maxProcessingTime(2000).build()))
                 .isEmpty();
-        assertThat(RuntimeSettings.timeoutWarnings(Scraping.builder()
+        assertThat(Wiring.timeoutWarnings(Scraping.builder()
                         .maxProcessingTime(2000)
                         .socketReadTimeout(3000)
                         .build()))

@@ -1,8 +1,11 @@
-package io.promregator.simulator;
+package io.promregator.core.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promregator.core.testing.Promtool;
+import io.promregator.simulator.AppInstanceMetrics;
+import io.promregator.simulator.Application;
+import io.promregator.simulator.Foundation;
 import org.junit.jupiter.api.Test;
 
 /** The simulated instances' text 0.0.4 passes the real {@code promtool check metrics} without findings. */
