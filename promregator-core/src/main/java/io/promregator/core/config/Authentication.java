@@ -8,7 +8,9 @@ import java.util.Objects;
  * password to stderr instead). A password starting with {@code $2a$}, {@code $2b$} or {@code $2y$} is a
  * bcrypt hash of the password callers send.
  */
-public record Authentication(BasicCredentials basic) {
+public record Authentication(
+        @Key(child = "password", value = Check.INBOUND_PASSWORD)
+        BasicCredentials basic) {
     public Authentication {
         basic = Objects.requireNonNullElseGet(basic, () -> new BasicCredentials("promregator", ""));
     }

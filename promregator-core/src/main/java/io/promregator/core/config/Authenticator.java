@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public record Authenticator(
         String id,
-        String type,
+        @Key(Check.AUTHENTICATOR_TYPE) String type,
         BasicCredentials basic,
         XsuaaBasic oauth2xsuaaBasic,
         XsuaaCertificate oauth2xsuaaCertificate,
@@ -39,7 +39,9 @@ public record Authenticator(
 
     /** OAuth2 client credentials with client id and secret ({@code oauth2xsuaaBasic.*}). */
     public record XsuaaBasic(
-            @JsonProperty("tokenServiceURL") String tokenServiceUrl,
+            @Key(Check.OPTIONAL_URL) @JsonProperty("tokenServiceURL")
+            String tokenServiceUrl,
+
             @JsonProperty("client_id") String clientId,
             @JsonProperty("client_secret") String clientSecret,
             String scopes) {
@@ -73,7 +75,9 @@ public record Authenticator(
      * @param scopes comma- or space-separated scopes to ask for; empty for the client's defaults
      */
     public record XsuaaCertificate(
-            @JsonProperty("tokenServiceCertURL") String tokenServiceCertUrl,
+            @Key(Check.OPTIONAL_URL) @JsonProperty("tokenServiceCertURL")
+            String tokenServiceCertUrl,
+
             @JsonProperty("client_id") String clientId,
             @JsonProperty("client_certificates") String clientCertificates,
             @JsonProperty("client_key") String clientKey,

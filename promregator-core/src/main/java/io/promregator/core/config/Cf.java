@@ -19,20 +19,20 @@ import java.util.Objects;
  * @param proxyPort the original's V0 proxy port, deprecated; 0 when unset
  */
 public record Cf(
-        @JsonProperty("api_host") String apiHost,
+        @Key(Check.API_HOST) @JsonProperty("api_host") String apiHost,
         String username,
         String password,
         String clientId,
         String clientSecret,
         boolean skipSslValidation,
         Proxy proxy,
-        String proxyHost,
-        int proxyPort,
-        CfPool connectionPool,
+        @Key(Check.PROXY_HOST) String proxyHost,
+        @Key(Check.PORT) int proxyPort,
+        @Key(implemented = false) CfPool connectionPool,
         CfPool threadPool,
         CfRequest request,
         CfCache cache,
-        CfWatchdog watchdog) {
+        @Key(implemented = false) CfWatchdog watchdog) {
 
     public Cf {
         apiHost = Objects.requireNonNullElse(apiHost, "");

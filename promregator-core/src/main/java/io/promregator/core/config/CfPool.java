@@ -5,7 +5,7 @@ package io.promregator.core.config;
  *
  * @param size 0 for the client library's default
  */
-public record CfPool(int size) {
+public record CfPool(@Key(Check.AT_LEAST_ZERO) int size) {
     public static CfPool defaults() {
         return new CfPool(0);
     }

@@ -9,7 +9,10 @@ import java.util.Objects;
  * @param backoff initial backoff in milliseconds between the three attempts of a failing request
  * @param rateLimit requests per second over all Cloud Controller requests; 0 for unlimited
  */
-public record CfRequest(Timeout timeout, long backoff, double rateLimit) {
+public record CfRequest(
+        Timeout timeout,
+        @Key(Check.MILLISECONDS) long backoff,
+        @Key(Check.NON_NEGATIVE_NUMBER) double rateLimit) {
     public CfRequest {
         timeout = Objects.requireNonNullElseGet(timeout, Timeout::defaults);
     }
@@ -22,7 +25,13 @@ public record CfRequest(Timeout timeout, long backoff, double rateLimit) {
      * {@code cf.request.timeout.*} in milliseconds. The keys the original stopped reading ({@code appSummary},
      * {@code app}, {@code routeMapping}, {@code sharedDomain}) are in {@link RemovedKeys}.
      */
-    public record Timeout(int org, int space, int appInSpace, int domain, int route, int process) {
+    public record Timeout(
+            @Key(Check.MILLISECONDS) int org,
+            @Key(Check.MILLISECONDS) int space,
+            @Key(Check.MILLISECONDS) int appInSpace,
+            @Key(Check.MILLISECONDS) int domain,
+            @Key(Check.MILLISECONDS) int route,
+            @Key(Check.MILLISECONDS) int process) {
 
         public static Timeout defaults() {
             return new Timeout(2500, 2500, 2500, 2500, 2500, 2500);

@@ -25,15 +25,15 @@ import java.util.regex.Pattern;
  */
 public record CfTarget(
         String orgName,
-        String orgRegex,
+        @Key(Check.REGEX) String orgRegex,
         String spaceName,
-        String spaceRegex,
+        @Key(Check.REGEX) String spaceRegex,
         String applicationName,
-        String applicationRegex,
+        @Key(Check.REGEX) String applicationRegex,
         String path,
-        String protocol,
-        List<String> preferredRouteRegex,
-        int internalRoutePort,
+        @Key(Check.HTTP_OR_HTTPS) String protocol,
+        @Key(Check.REGEX) List<String> preferredRouteRegex,
+        @Key(Check.PORT) int internalRoutePort,
         boolean kubernetesAnnotations,
         String overrideRouteAndPath,
         String authenticatorId) {

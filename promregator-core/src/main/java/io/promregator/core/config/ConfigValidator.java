@@ -2,17 +2,19 @@ package io.promregator.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.promregator.core.config.ConfigSchema.ListNode;
 import io.promregator.core.config.ConfigSchema.MapNode;
 import io.promregator.core.config.ConfigSchema.Node;
 import io.promregator.core.config.ConfigSchema.RecordNode;
+import io.promregator.core.config.ConfigSchema.ScalarNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * Checks a canonical configuration tree: every value against {@link ConfigRules}, then the rules that
+ * Checks a canonical configuration tree: every value against its key's {@link Check}, then the rules that
  * span several keys (references between targets and authenticators, proxy host and port, required
  * URLs, the files of {@code server.ssl}). Reports every problem, not just the first.
  */
@@ -48,13 +50,19 @@ final class ConfigValidator {
             for (int i = 0; i < value.size(); i++) {
                 walk(list.element(), value.get(i), path + "[" + i + "]", problems);
             }
-        } else if (schema instanceof MapNode) {
+        } else if (schema instanceof MapNode map) {
             value.properties().forEach(entry -> {
-                ConfigRules.checkKey(path, entry.getKey(), problems);
-                ConfigRules.check(path + "." + entry.getKey(), entry.getValue(), problems);
+                String entryPath = path + "." + entry.getKey();
+                if (!map.keys().accepts(TextNode.valueOf(entry.getKey()))) {
+                    // keys are never secret, so they are always shown
+                    problems.addLine(
+                            entryPath + ": " + map.keys().expectation() + ". Found: " + Problems.quote(entry.getKey()));
+                } else if (!map.values().accepts(entry.getValue())) {
+                    problems.add(entryPath, map.values().expectation(), entry.getValue());
+                }
             });
-        } else {
-            ConfigRules.check(path, value, problems);
+        } else if (schema instanceof ScalarNode scalar && !scalar.check().accepts(value)) {
+            problems.add(path, scalar.check().expectation(), value);
         }
     }
 
@@ -73,7 +81,7 @@ final class ConfigValidator {
             String path = "promregator.staticTargets[" + i + "]";
             JsonNode url = target.path("url");
             if (url.isMissingNode()) {
-                problems.add(path + ".url", ConfigRules.URL, null);
+                problems.add(path + ".url", Check.URL.expectation(), null);
             } else if (url.isTextual()) {
                 Integer earlier = urls.putIfAbsent(url.textValue(), i);
                 if (earlier != null) {

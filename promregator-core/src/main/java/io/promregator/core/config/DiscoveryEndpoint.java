@@ -12,7 +12,11 @@ import java.util.Objects;
  * @param auth whether the endpoint asks for the inbound Basic credentials
  */
 public record DiscoveryEndpoint(
-        String hostname, int port, String scheme, boolean ownMetricsEndpoint, EndpointAuth auth) {
+        String hostname,
+        @Key(Check.PORT) int port,
+        @Key(Check.HTTP_OR_HTTPS_OR_EMPTY) String scheme,
+        boolean ownMetricsEndpoint,
+        EndpointAuth auth) {
     public DiscoveryEndpoint {
         hostname = Objects.requireNonNullElse(hostname, "");
         scheme = Objects.requireNonNullElse(scheme, "");

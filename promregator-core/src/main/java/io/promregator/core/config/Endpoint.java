@@ -14,7 +14,11 @@ import java.util.Objects;
  *     timeout) with a one-line reason, so that Prometheus' own {@code up} and targets page show it,
  *     instead of the original's 200 with {@code promregator_up 0}
  */
-public record Endpoint(EndpointAuth auth, int maxProcessingTime, int threads, boolean httpErrorOnFailure) {
+public record Endpoint(
+        EndpointAuth auth,
+        @Key(Check.AT_LEAST_ZERO) int maxProcessingTime,
+        @Key(Check.AT_LEAST_ZERO) int threads,
+        boolean httpErrorOnFailure) {
     public Endpoint {
         auth = Objects.requireNonNullElse(auth, EndpointAuth.NONE);
     }

@@ -73,7 +73,7 @@ final class EnvironmentOverrides {
         JsonNode converted = Scalars.coerce(leaf.type(), TextNode.valueOf(value));
         if (converted == null) {
             problems.add(
-                    leaf.path(), ConfigRules.expectation(leaf.path(), leaf.type()), TextNode.valueOf(value), source);
+                    leaf.path(), ConfigSchema.expectation(leaf.path(), leaf.type()), TextNode.valueOf(value), source);
             return;
         }
         String[] segments = leaf.path().split("\\.");

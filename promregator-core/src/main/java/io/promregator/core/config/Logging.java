@@ -12,7 +12,9 @@ import java.util.Objects;
  *     FATAL or OFF; nested YAML keys are joined with dots
  * @param config a logging configuration file (accepted; no effect yet)
  */
-public record Logging(Map<String, String> level, String config) {
+public record Logging(
+        @Key(Check.LOG_LEVEL) Map<String, String> level,
+        @Key(implemented = false) String config) {
     static final String ORIGINAL_PACKAGE = "org.cloudfoundry.promregator";
     static final String PACKAGE = "io.promregator";
 

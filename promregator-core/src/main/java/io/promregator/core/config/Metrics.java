@@ -10,7 +10,11 @@ import java.util.Objects;
  * @param requestLatency whether a per-target latency histogram is recorded (high cardinality)
  * @param labelNamePrefix prefix for the target label names on the per-target own metrics; empty for none
  */
-public record Metrics(EndpointAuth auth, boolean internal, boolean requestLatency, String labelNamePrefix) {
+public record Metrics(
+        EndpointAuth auth,
+        boolean internal,
+        boolean requestLatency,
+        @Key(Check.LABEL_NAME_PREFIX) String labelNamePrefix) {
     public Metrics {
         auth = Objects.requireNonNullElse(auth, EndpointAuth.NONE);
         labelNamePrefix = Objects.requireNonNullElse(labelNamePrefix, "");

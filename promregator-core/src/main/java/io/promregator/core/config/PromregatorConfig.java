@@ -33,8 +33,8 @@ public record PromregatorConfig(
         PromregatorSettings promregator,
         Server server,
         Logging logging,
-        Map<String, String> spring,
-        Map<String, String> encrypt,
+        @Key(implemented = false) Map<String, String> spring,
+        @Key(implemented = false) Map<String, String> encrypt,
         @JsonIgnore List<String> removedKeys) {
 
     public PromregatorConfig {

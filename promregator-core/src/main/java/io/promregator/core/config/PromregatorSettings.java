@@ -16,20 +16,20 @@ import java.util.Objects;
 public record PromregatorSettings(
         List<CfTarget> targets,
         List<StaticTarget> staticTargets,
-        Authenticator authenticator,
+        @Key(noEffect = "id") Authenticator authenticator,
         List<Authenticator> targetAuthenticators,
         Authentication authentication,
         Endpoint endpoint,
         DiscoveryEndpoint discovery,
         Discoverer discoverer,
-        int defaultInternalRoutePort,
+        @Key(Check.PORT) int defaultInternalRoutePort,
         Scraping scraping,
         Metrics metrics,
         Cache cache,
-        Gc gc,
-        Reactor reactor,
-        Workaround workaround,
-        Simulation simulation) {
+        @Key(implemented = false) Gc gc,
+        @Key(implemented = false) Reactor reactor,
+        @Key(implemented = false) Workaround workaround,
+        @Key(implemented = false) Simulation simulation) {
 
     public PromregatorSettings {
         targets = targets == null ? List.of() : List.copyOf(targets);
@@ -82,7 +82,7 @@ public record PromregatorSettings(
      * {@code promregator.discoverer.timeout}: seconds after its last scrape before a target's own
      * per-target series are removed.
      */
-    public record Discoverer(int timeout) {
+    public record Discoverer(@Key(Check.SECONDS) int timeout) {
         public static Discoverer defaults() {
             return new Discoverer(600);
         }
@@ -110,7 +110,7 @@ public record PromregatorSettings(
     }
 
     /** {@code promregator.gc.rate}: seconds between explicit garbage collections. */
-    public record Gc(int rate) {
+    public record Gc(@Key(Check.SECONDS) int rate) {
         public static Gc defaults() {
             return new Gc(1200);
         }
@@ -133,7 +133,8 @@ public record PromregatorSettings(
             return new Workaround(null);
         }
 
-        public record DnsCache(int timeout) {
+        public record DnsCache(
+                @Key(Check.AT_LEAST_MINUS_ONE) int timeout) {
             public static DnsCache defaults() {
                 return new DnsCache(-1);
             }
@@ -141,7 +142,8 @@ public record PromregatorSettings(
     }
 
     /** {@code promregator.simulation.*}: the original's undocumented load-test mode. */
-    public record Simulation(boolean enabled, int instances) {
+    public record Simulation(
+            boolean enabled, @Key(Check.AT_LEAST_ONE) int instances) {
         public static Simulation defaults() {
             return new Simulation(false, 10);
         }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param host host name or IP address without scheme; empty for no proxy
  * @param port the proxy's port; 0 for no proxy
  */
-public record Proxy(String host, int port) {
+public record Proxy(
+        @Key(Check.PROXY_HOST) String host, @Key(Check.PORT) int port) {
     public Proxy {
         host = Objects.requireNonNullElse(host, "");
     }

@@ -9,7 +9,11 @@ package io.promregator.core.config;
  * @param labelNameLength characters in one label name
  * @param labelValueLength characters in one label value
  */
-public record ScrapeLimits(int samples, int labels, int labelNameLength, int labelValueLength) {
+public record ScrapeLimits(
+        @Key(Check.AT_LEAST_ZERO) int samples,
+        @Key(Check.AT_LEAST_ZERO) int labels,
+        @Key(Check.AT_LEAST_ZERO) int labelNameLength,
+        @Key(Check.AT_LEAST_ZERO) int labelValueLength) {
     /** 1,000,000 samples, 64 labels of 1,024-character names and 65,536-character values. */
     public static ScrapeLimits defaults() {
         return new ScrapeLimits(1_000_000, 64, 1024, 65_536);

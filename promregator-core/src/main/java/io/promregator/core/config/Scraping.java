@@ -18,14 +18,14 @@ import java.util.Objects;
  * @param limits what one target's exposition may hold (new keys)
  */
 public record Scraping(
-        int maxProcessingTime,
-        int connectionTimeout,
-        int socketReadTimeout,
-        int threads,
+        @Key(Check.MILLISECONDS) int maxProcessingTime,
+        @Key(Check.MILLISECONDS) int connectionTimeout,
+        @Key(Check.MILLISECONDS) int socketReadTimeout,
+        @Key(Check.AT_LEAST_ONE) int threads,
         Proxy proxy,
         boolean labelEnrichment,
         LabelConflict labelConflict,
-        long maxResponseSize,
+        @Key(Check.BYTES) long maxResponseSize,
         ScrapeLimits limits) {
 
     public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;

@@ -14,7 +14,12 @@ import java.util.Objects;
  *     MIME type list is accepted but not needed: every response may be compressed)
  * @param ssl HTTPS ({@code server.ssl.*}): a PEM certificate and key, or a key store
  */
-public record Server(int port, String address, Tomcat tomcat, Compression compression, ServerSsl ssl) {
+public record Server(
+        @Key(Check.PORT) int port,
+        @Key(Check.ADDRESS) String address,
+        Tomcat tomcat,
+        Compression compression,
+        ServerSsl ssl) {
     public Server {
         address = Objects.requireNonNullElse(address, "0.0.0.0");
         tomcat = Objects.requireNonNullElseGet(tomcat, Tomcat::defaults);
@@ -43,7 +48,8 @@ public record Server(int port, String address, Tomcat tomcat, Compression compre
      * {@code server.tomcat.threads.max} (16 in the original) and the older Spring Boot key
      * {@code server.tomcat.max-threads} (0 when unset).
      */
-    public record Tomcat(Threads threads, int maxThreads) {
+    public record Tomcat(
+            Threads threads, @Key(Check.AT_LEAST_ZERO) int maxThreads) {
         public Tomcat {
             threads = Objects.requireNonNullElseGet(threads, Threads::defaults);
         }
@@ -54,14 +60,15 @@ public record Server(int port, String address, Tomcat tomcat, Compression compre
     }
 
     /** {@code server.tomcat.threads.max}. */
-    public record Threads(int max) {
+    public record Threads(@Key(Check.AT_LEAST_ONE) int max) {
         public static Threads defaults() {
             return new Threads(16);
         }
     }
 
     /** {@code server.compression.*}: on in the original, for these types. */
-    public record Compression(boolean enabled, List<String> mimeTypes) {
+    public record Compression(
+            boolean enabled, @Key(implemented = false) List<String> mimeTypes) {
         public Compression {
             mimeTypes = mimeTypes == null ? List.of() : List.copyOf(mimeTypes);
         }

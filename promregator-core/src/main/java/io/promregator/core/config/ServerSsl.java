@@ -29,21 +29,44 @@ public record ServerSsl(
         @JsonProperty("certificate-private-key") String certificatePrivateKey,
         @JsonProperty("key-store") String keyStore,
         @JsonProperty("key-store-password") String keyStorePassword,
-        @JsonProperty("key-store-type") String keyStoreType,
+
+        @Key(Check.KEY_STORE_TYPE) @JsonProperty("key-store-type")
+        String keyStoreType,
+
         @JsonProperty("key-alias") String keyAlias,
         @JsonProperty("key-password") String keyPassword,
-        @JsonProperty("key-store-provider") String keyStoreProvider,
-        @JsonProperty("trust-certificate") String trustCertificate,
-        @JsonProperty("trust-certificate-private-key") String trustCertificatePrivateKey,
-        @JsonProperty("trust-store") String trustStore,
-        @JsonProperty("trust-store-password") String trustStorePassword,
-        @JsonProperty("trust-store-type") String trustStoreType,
-        @JsonProperty("trust-store-provider") String trustStoreProvider,
-        @JsonProperty("client-auth") String clientAuth,
-        String protocol,
-        @JsonProperty("enabled-protocols") List<String> enabledProtocols,
-        List<String> ciphers,
-        String bundle) {
+
+        @Key(implemented = false) @JsonProperty("key-store-provider")
+        String keyStoreProvider,
+
+        @Key(implemented = false) @JsonProperty("trust-certificate")
+        String trustCertificate,
+
+        @Key(implemented = false) @JsonProperty("trust-certificate-private-key")
+        String trustCertificatePrivateKey,
+
+        @Key(implemented = false) @JsonProperty("trust-store")
+        String trustStore,
+
+        @Key(implemented = false) @JsonProperty("trust-store-password")
+        String trustStorePassword,
+
+        @Key(implemented = false) @JsonProperty("trust-store-type")
+        String trustStoreType,
+
+        @Key(implemented = false) @JsonProperty("trust-store-provider")
+        String trustStoreProvider,
+
+        @Key(implemented = false) @JsonProperty("client-auth")
+        String clientAuth,
+
+        @Key(implemented = false) String protocol,
+
+        @Key(implemented = false) @JsonProperty("enabled-protocols")
+        List<String> enabledProtocols,
+
+        @Key(implemented = false) List<String> ciphers,
+        @Key(implemented = false) String bundle) {
 
     public ServerSsl {
         certificate = Objects.requireNonNullElse(certificate, "");

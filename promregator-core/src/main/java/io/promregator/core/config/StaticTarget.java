@@ -14,11 +14,16 @@ import java.util.stream.Collectors;
  * @param labels added to the target's samples, in this order; names match {@code [a-zA-Z_][a-zA-Z0-9_]*}
  * @param headers sent with every scrape, e.g. {@code Authorization}; their values are never shown
  */
-public record StaticTarget(URI url, Map<String, String> labels, Map<String, String> headers) {
+public record StaticTarget(
+        @Key(Check.URL) URI url,
+        @Key(keys = Check.LABEL_NAME) Map<String, String> labels,
+
+        @Key(keys = Check.HEADER_NAME, value = Check.SINGLE_LINE)
+        Map<String, String> headers) {
     public StaticTarget {
         if (url == null) {
             throw new ConfigurationException(
-                    "promregator.staticTargets[].url: " + ConfigRules.URL + ". Found: nothing");
+                    "promregator.staticTargets[].url: " + Check.URL.expectation() + ". Found: nothing");
         }
         labels = ordered(labels);
         headers = ordered(headers);

@@ -201,7 +201,7 @@ final class TreeNormalizer {
         }
         JsonNode value = Scalars.coerce(type, resolved);
         if (value == null) {
-            problems.add(path, ConfigRules.expectation(path, type), resolved);
+            problems.add(path, ConfigSchema.expectation(path, type), resolved);
         }
         return value;
     }
