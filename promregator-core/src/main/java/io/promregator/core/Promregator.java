@@ -1,7 +1,6 @@
 package io.promregator.core;
 
 import io.promregator.core.auth.Authenticators;
-import io.promregator.core.cf.client.CfConfigMapping;
 import io.promregator.core.cf.discovery.CfDiscovery;
 import io.promregator.core.cf.discovery.Discovery;
 import io.promregator.core.config.PromregatorConfig;
@@ -104,27 +103,7 @@ public final class Promregator implements AutoCloseable {
     }
 
     static void check(PromregatorConfig config) {
-        List<String> problems = new ArrayList<>();
-        List<Runnable> checks = List.of(
-                () -> Wiring.checkServer(config),
-                () -> Authenticators.fromConfig(config.promregator()),
-                () -> InboundAuthentication.fromConfig(config.promregator()),
-                () -> Wiring.staticTargets(config),
-                () -> {
-                    if (!config.promregator().targets().isEmpty()) {
-                        CfConfigMapping.settings(config);
-                    }
-                });
-        for (Runnable check : checks) {
-            try {
-                check.run();
-            } catch (ConfigurationException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
+        Wiring.check(config);
     }
 
     /**

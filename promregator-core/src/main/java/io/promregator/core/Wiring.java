@@ -1,6 +1,7 @@
 package io.promregator.core;
 
 import io.promregator.core.auth.Authenticators;
+import io.promregator.core.cf.client.CfConfigMapping;
 import io.promregator.core.cf.discovery.CfDiscovery;
 import io.promregator.core.config.DiscoveryEndpoint;
 import io.promregator.core.config.PromregatorConfig;
@@ -144,6 +145,36 @@ record Wiring(
         return Optional.of("promregator.scraping." + key + " (" + value + " ms) is longer than"
                 + " promregator.scraping.maxProcessingTime (" + maxProcessingTime + " ms); using "
                 + maxProcessingTime + " ms");
+    }
+
+    /**
+     * Every check that start-up makes of a configuration, without connecting or binding: each part's
+     * mapping from the configuration, run for its errors only.
+     *
+     * @throws ConfigurationException naming every problem found, each at its key
+     */
+    static void check(PromregatorConfig config) {
+        List<String> problems = new ArrayList<>();
+        List<Runnable> checks = List.of(
+                () -> checkServer(config),
+                () -> Authenticators.fromConfig(config.promregator()),
+                () -> InboundAuthentication.fromConfig(config.promregator()),
+                () -> staticTargets(config),
+                () -> {
+                    if (!config.promregator().targets().isEmpty()) {
+                        CfConfigMapping.settings(config);
+                    }
+                });
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            } catch (ConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
     }
 
     /**

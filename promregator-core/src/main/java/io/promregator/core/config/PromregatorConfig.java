@@ -79,7 +79,7 @@ public record PromregatorConfig(
     /**
      * The keys this configuration sets (to other than their defaults) that this version does not act on
      * yet, as full paths such as {@code cf.api_host} or {@code promregator.targets[0].orgName}, for one
-     * warning at startup. Which keys are implemented is listed in one place, {@code ImplementedKeys}.
+     * warning at startup. A key is implemented unless its {@link Key} says otherwise.
      */
     public List<String> unimplementedKeys() {
         return ImplementedKeys.unimplementedKeys(this);
