@@ -159,6 +159,13 @@ public final class Promregator implements AutoCloseable {
         return endpoints.singleEndpoint().scrapeAll();
     }
 
+    synchronized List<String> paths() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        return server.paths();
+    }
+
     OwnMetrics ownMetrics() {
         return ownMetrics;
     }

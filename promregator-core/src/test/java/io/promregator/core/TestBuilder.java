@@ -10,6 +10,7 @@ import io.promregator.core.scrape.ScrapeSettings;
 import io.promregator.core.server.DiscoverySettings;
 import io.promregator.core.server.InboundAuthentication;
 import io.promregator.core.server.ServerSettings;
+import java.util.List;
 
 /**
  * {@link Promregator.Builder} for the tests of other packages: its public setters, and those that take the
@@ -34,6 +35,11 @@ public final class TestBuilder {
     /** The own metrics of an aggregator. */
     public static OwnMetrics ownMetrics(Promregator promregator) {
         return promregator.ownMetrics();
+    }
+
+    /** The paths a started aggregator serves. */
+    public static List<String> paths(Promregator promregator) {
+        return promregator.paths();
     }
 
     public TestBuilder config(PromregatorConfig value) {

@@ -7,6 +7,8 @@ import io.promregator.core.metrics.OwnMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -30,6 +32,7 @@ public final class PromregatorServer implements AutoCloseable {
     private final OwnMetrics ownMetrics;
     private final ServerSettings settings;
     private final InFlight inFlight = new InFlight();
+    private final List<String> paths = new ArrayList<>();
 
     /**
      * Binds the port and starts serving.
@@ -125,6 +128,7 @@ public final class PromregatorServer implements AutoCloseable {
     }
 
     private void route(String path, boolean prefix, HttpHandler handler) {
+        paths.add(path);
         Route route = new Route(path, prefix, handler, settings.gzip(), inFlight);
         server.createContext(path, exchange -> handOn(exchange, route));
     }
@@ -186,6 +190,11 @@ public final class PromregatorServer implements AutoCloseable {
      */
     public static void prepareJvm() {
         JdkServerProperties.apply();
+    }
+
+    /** The paths served, in the order they were added; a path ending in {@code /} serves what is below it. */
+    public List<String> paths() {
+        return List.copyOf(paths);
     }
 
     /** The port listened on; the one chosen when the settings said 0. */
