@@ -237,6 +237,7 @@ public final class Main {
                   Single Endpoint Scraping, all app instances in one response:
                     %1$s/metrics   every app instance, merged and labelled
                   More:
+                    %1$s/targets   every instance with the state of its last scrape
                     %1$s/explainTargets   what each configured target found, and why not
                     %1$s/promregatorMetrics   Promregator's own metrics
 

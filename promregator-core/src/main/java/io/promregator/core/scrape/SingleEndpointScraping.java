@@ -62,6 +62,11 @@ public final class SingleEndpointScraping {
         this.ownMetrics = Objects.requireNonNull(ownMetrics, "ownMetrics");
     }
 
+    /** What the scrapes recorded, shared with {@link SingleTargetScraping} when it was given the same. */
+    public TargetStateLog states() {
+        return states;
+    }
+
     /** Scrapes every current target and returns the merged exposition, with every sample of every target. */
     public Exposition scrapeAll() {
         return scrapeAll(ExpositionFormat.PROMETHEUS_TEXT);

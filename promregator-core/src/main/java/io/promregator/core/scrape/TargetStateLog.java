@@ -1,13 +1,17 @@
 package io.promregator.core.scrape;
 
 import io.promregator.core.ScrapeResult;
+import io.promregator.core.ScrapeResult.Outcome;
 import io.promregator.core.Target;
 import io.promregator.core.exposition.Labels;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@link #WINDOW}, for all targets together, so that an outage of the whole foundation does not flood the
  * log; the changes past that are summed up in one WARN line at the first change or scrape after the
  * window. Targets are named {@code org/space/app/index} and by URL, without user information and with the
- * query shown as {@code ?...}. A target not scraped for {@code forgetAfter} is forgotten. Thread-safe.
+ * query shown as {@code ?...}. A target not scraped for {@code forgetAfter} is forgotten. It also keeps
+ * what each target's last scrape gave ({@link #lastScrape}), for the targets page. Thread-safe.
  */
 public final class TargetStateLog {
     public static final int LINES_PER_WINDOW = 10;
@@ -37,7 +42,46 @@ public final class TargetStateLog {
     private volatile boolean summaryPending;
     private volatile long lastSweep;
 
-    private record State(boolean up, long since, long lastSeen) {}
+    private record State(boolean up, long since, long lastSeen, LastScrape last) {}
+
+    /**
+     * What the last scrape of one target recorded.
+     *
+     * @param at when it ended
+     * @param samples the samples the target answered with; 0 when it failed
+     * @param bytes the size of the (decompressed) body read
+     * @param since when the target last changed to its current state (up or not)
+     * @param lastFailure the last failed scrape, also when a later one succeeded; empty when none failed
+     */
+    public record LastScrape(
+            Instant at,
+            Duration duration,
+            Outcome outcome,
+            int samples,
+            long bytes,
+            Instant since,
+            Optional<Failure> lastFailure) {
+        public LastScrape {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(lastFailure, "lastFailure");
+        }
+    }
+
+    /**
+     * One failed scrape.
+     *
+     * @param message the failure's one-line reason, printable, cut after 300 characters
+     */
+    public record Failure(Instant at, Outcome outcome, String message) {
+        public Failure {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(message, "message");
+        }
+    }
 
     private record Change(boolean up, long downMillis) {}
 
@@ -66,17 +110,31 @@ public final class TargetStateLog {
         Change[] change = new Change[1];
         states.compute(result.target().id(), (id, before) -> {
             boolean up = result.isUp();
+            Optional<Failure> failure = up
+                    ? (before == null ? Optional.empty() : before.last().lastFailure())
+                    : Optional.of(
+                            new Failure(Instant.ofEpochMilli(now), result.outcome(), printable(result.failure())));
+            long since;
             if (before == null) {
                 if (!up) {
                     change[0] = new Change(false, 0);
                 }
-                return new State(up, now, now);
+                since = now;
+            } else if (before.up() == up) {
+                since = before.since();
+            } else {
+                change[0] = new Change(up, now - before.since());
+                since = now;
             }
-            if (before.up() == up) {
-                return new State(up, before.since(), now);
-            }
-            change[0] = new Change(up, now - before.since());
-            return new State(up, now, now);
+            LastScrape last = new LastScrape(
+                    Instant.ofEpochMilli(now),
+                    result.duration(),
+                    result.outcome(),
+                    result.exposition().sampleCount(),
+                    result.bodyBytes(),
+                    Instant.ofEpochMilli(since),
+                    failure);
+            return new State(up, since, now, last);
         });
         if (change[0] != null || (summaryPending && now - windowStart >= WINDOW.toMillis())) {
             log(result, change[0], now);
@@ -85,6 +143,17 @@ public final class TargetStateLog {
             lastSweep = now;
             states.values().removeIf(state -> now - state.lastSeen() >= forgetAfterMillis);
         }
+    }
+
+    /**
+     * What the last scrape of the target with this id recorded; empty when it was never scraped, or not
+     * within {@code forgetAfter}.
+     */
+    public Optional<LastScrape> lastScrape(String targetId) {
+        State state = states.get(targetId);
+        return state == null || clock.millis() - state.lastSeen() >= forgetAfterMillis
+                ? Optional.empty()
+                : Optional.of(state.last());
     }
 
     /** The targets whose state is remembered. */
@@ -152,6 +221,11 @@ public final class TargetStateLog {
                         labels.get("app_name"),
                         orEmpty(labels.get("cf_instance_number")))
                 + " (" + url + ")";
+    }
+
+    /** A target's URL as safe to show: without user information, and with its query shown as {@code ?...}. */
+    public static String shown(URI url) {
+        return SameOriginRedirects.shown(url);
     }
 
     private static String orEmpty(String value) {

@@ -106,7 +106,11 @@ final class DiscoveryRun {
                 continue;
             }
             firstTarget.putIfAbsent(candidate.app().id(), step.index);
-            instances.forEach(target -> targets.putIfAbsent(target.id(), target));
+            for (Target target : instances) {
+                if (targets.putIfAbsent(target.id(), target) == null) {
+                    step.instanceIds.add(target.id());
+                }
+            }
         }
         List<Target> ordered = new ArrayList<>(targets.values());
         ordered.sort(ORDER);
@@ -265,6 +269,7 @@ final class DiscoveryRun {
         final List<Pattern> preferredRoutes;
         final List<String> matched = new ArrayList<>();
         final List<String> dropped = new ArrayList<>();
+        final List<String> instanceIds = new ArrayList<>();
         List<CfOrganization> orgs = List.of();
         List<CfSpace> spaces = List.of();
 
@@ -293,7 +298,7 @@ final class DiscoveryRun {
         TargetDiagnosis diagnosis() {
             String description = org.describe() + ", " + space.describe() + ", " + application.describe()
                     + (config.kubernetesAnnotations() ? ", kubernetesAnnotations" : "");
-            return new TargetDiagnosis(index, description, matched, dropped);
+            return new TargetDiagnosis(index, description, matched, dropped, instanceIds);
         }
     }
 }
