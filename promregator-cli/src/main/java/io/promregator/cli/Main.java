@@ -118,12 +118,20 @@ public final class Main {
             out.print(DiscoveryControls.NONE.explain());
             return EXIT_OK;
         }
-        LogLevels.apply(config.logging().effectiveLevels());
+        logging(config);
         try (CfDiscovery discovery = CfDiscovery.fromConfig(config)) {
             Discovery result = discovery.resolver().discovery();
             out.print(result.explain());
             return result.error().isPresent() ? EXIT_FAILURE : EXIT_OK;
         }
+    }
+
+    /** The configuration's log format and levels. */
+    private static void logging(PromregatorConfig config) {
+        if (config.logging().json()) {
+            LogFormat.useJson();
+        }
+        LogLevels.apply(config.logging().effectiveLevels());
     }
 
     private static PromregatorConfig load(Path file) {
@@ -175,7 +183,7 @@ public final class Main {
 
     /** Runs until SIGTERM or Ctrl-C, then stops gracefully. */
     private static int serve(PromregatorConfig config, Demo demo) {
-        LogLevels.apply(config.logging().effectiveLevels());
+        logging(config);
         if (!config.unimplementedKeys().isEmpty()) {
             logger.warn(
                     "These configuration keys are accepted but have no effect in this version: {}",

@@ -165,6 +165,10 @@ final class ConfigRules {
                 "must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF",
                 text(s -> LEVELS.contains(s.toUpperCase(Locale.ROOT)) || s.equalsIgnoreCase("false")),
                 "logging.level.*");
+        values(
+                "must be text or json",
+                text(s -> s.equalsIgnoreCase(Logging.TEXT) || s.equalsIgnoreCase(Logging.JSON)),
+                "logging.format");
     }
 
     private ConfigRules() {}

@@ -37,6 +37,7 @@ final class ImplementedKeys {
             "promregator.discoverer.timeout",
             "promregator.staticTargets[].*",
             "logging.level.*",
+            "logging.format",
             "cf.api_host",
             "cf.username",
             "cf.password",

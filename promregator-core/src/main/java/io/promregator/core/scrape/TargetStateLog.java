@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Logs a target's changes of state, once per change: WARN when it goes down (after being up, or at its
@@ -23,13 +24,16 @@ import org.slf4j.LoggerFactory;
  * {@link #WINDOW}, for all targets together, so that an outage of the whole foundation does not flood the
  * log; the changes past that are summed up in one WARN line at the first change or scrape after the
  * window. Targets are named {@code org/space/app/index} and by URL, without user information and with the
- * query shown as {@code ?...}. A target not scraped for {@code forgetAfter} is forgotten. It also keeps
+ * query shown as {@code ?...}; every line about one target has its {@link #shownId id} in the MDC as {@value #MDC_TARGET}.
+ * At DEBUG, every failed scrape is logged, with its reason. A target not scraped for {@code forgetAfter} is forgotten. It also keeps
  * what each target's last scrape gave ({@link #lastScrape}), for the targets page. Thread-safe.
  */
 public final class TargetStateLog {
     public static final int LINES_PER_WINDOW = 10;
     public static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int MAX_MESSAGE = 300;
+    /** The MDC key of the id of the target a line is about (JSON log lines carry it). */
+    public static final String MDC_TARGET = "target";
 
     private final Logger logger;
     private final Clock clock;
@@ -136,8 +140,18 @@ public final class TargetStateLog {
                     failure);
             return new State(up, since, now, last);
         });
-        if (change[0] != null || (summaryPending && now - windowStart >= WINDOW.toMillis())) {
-            log(result, change[0], now);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_TARGET, shownId(result.target()))) {
+            if (!result.isUp() && logger.isDebugEnabled()) {
+                logger.debug(
+                        "Scrape of {} failed ({}) after {} ms: {}",
+                        describe(result.target()),
+                        result.outcome().name().toLowerCase(Locale.ROOT),
+                        result.duration().toMillis(),
+                        printable(result.failure()));
+            }
+            if (change[0] != null || (summaryPending && now - windowStart >= WINDOW.toMillis())) {
+                log(result, change[0], now);
+            }
         }
         if (now - lastSweep >= WINDOW.toMillis()) {
             lastSweep = now;
@@ -165,11 +179,14 @@ public final class TargetStateLog {
         synchronized (lock) {
             if (now - windowStart >= WINDOW.toMillis()) {
                 if (suppressed > 0) {
+                    String target = MDC.get(MDC_TARGET);
+                    MDC.remove(MDC_TARGET); // the summary is about no one target
                     logger.warn(
                             "... and {} more target state changes in the last {} s were not logged;"
                                     + " promregator_up shows every target's state",
                             suppressed,
                             (now - windowStart) / 1000);
+                    MDC.put(MDC_TARGET, target);
                 }
                 windowStart = now;
                 logged = 0;
@@ -221,6 +238,14 @@ public final class TargetStateLog {
                         labels.get("app_name"),
                         orEmpty(labels.get("cf_instance_number")))
                 + " (" + url + ")";
+    }
+
+    /**
+     * A target's id as safe to show: a static target's id is its URL, which may hold a secret, and is then
+     * {@link #shown(URI) shown} as its URL is.
+     */
+    public static String shownId(Target target) {
+        return target.id().equals(target.url().toString()) ? shown(target.url()) : target.id();
     }
 
     /** A target's URL as safe to show: without user information, and with its query shown as {@code ?...}. */

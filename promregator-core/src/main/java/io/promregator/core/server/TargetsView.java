@@ -211,7 +211,7 @@ record TargetsView(
         Optional<String> metricsPath =
                 cf ? Optional.of("/singleTargetMetrics/" + target.id().replace(':', '/')) : Optional.empty();
         return new Instance(
-                target.id(),
+                TargetStateLog.shownId(target),
                 label(target, "org_name"),
                 label(target, "space_name"),
                 label(target, "app_name"),

@@ -284,6 +284,25 @@ class TargetsPageTest {
     }
 
     @Test
+    void showsAStaticTargetWithoutTheSecretsOfItsUrl() throws Exception {
+        start("""
+                  staticTargets:
+                    - url: http://user:pass-S3cret@127.0.0.1:1/metrics?token=query-S3cret
+                """);
+        get("/metrics", null);
+
+        JsonNode page = json("/targets");
+        String html = get("/targets", null).body();
+
+        JsonNode others = page.get("targets").get(1);
+        assertThat(others.get("key").asText()).isEqualTo("other targets");
+        assertThat(others.get("instances").get(0).get("id").asText()).isEqualTo("http://127.0.0.1:1/metrics?...");
+        assertThat(others.get("instances").get(0).get("state").asText()).isNotEqualTo("never-scraped");
+        assertThat(others.get("instances").get(0).has("metricsPath")).isFalse();
+        assertThat(page.toString() + html).doesNotContain("S3cret");
+    }
+
+    @Test
     void theIndexPageLinksToIt() throws Exception {
         start("");
 
