@@ -33,7 +33,7 @@ final class TargetsHtml {
             .not-running{background:#f8ecc8;color:#6b4e00}.never-scraped{background:#e4e4e4;color:#444}
             .failure{color:#8a1111;word-break:break-word}.muted{color:#777}
             .summary a{margin-right:1em}.error{background:#f8d0d0;padding:.5em}
-            code{word-break:break-all}
+            code{word-break:break-all}label{margin-right:.8em}
             """;
 
     private static final String SCRIPT = """
