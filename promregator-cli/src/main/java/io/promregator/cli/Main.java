@@ -109,10 +109,18 @@ public final class Main {
     /** One discovery with the configuration, and what each configured target found, and why not. */
     private static int explainTargets(Path file, PrintStream out) {
         Configuration config = load(file);
-        LogLevels.apply(config.logLevels());
+        logging(config);
         Promregator.TargetsExplanation result = Promregator.explainTargets(config);
         out.print(result.text());
         return result.error().isPresent() ? EXIT_FAILURE : EXIT_OK;
+    }
+
+    /** The configuration's log format and levels. */
+    private static void logging(Configuration config) {
+        if (config.jsonLogs()) {
+            LogFormat.useJson();
+        }
+        LogLevels.apply(config.logLevels());
     }
 
     private static Configuration load(Path file) {
@@ -164,7 +172,7 @@ public final class Main {
 
     /** Runs until SIGTERM or Ctrl-C, then stops gracefully. */
     private static int serve(Configuration config, Demo demo) {
-        LogLevels.apply(config.logLevels());
+        logging(config);
         if (!config.unimplementedKeys().isEmpty()) {
             logger.warn(
                     "These configuration keys are accepted but have no effect in this version: {}",
@@ -225,6 +233,7 @@ public final class Main {
                   Single Endpoint Scraping, all app instances in one response:
                     %1$s/metrics   every app instance, merged and labelled
                   More:
+                    %1$s/targets   every instance with the state of its last scrape
                     %1$s/explainTargets   what each configured target found, and why not
                     %1$s/promregatorMetrics   Promregator's own metrics
 

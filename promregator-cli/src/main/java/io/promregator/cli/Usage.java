@@ -36,7 +36,7 @@ final class Usage {
             response (simpler for a few dozen instances). In prometheus.yml:
 
             %s
-            Other endpoints: /promregatorMetrics, /explainTargets, /cache/invalidate, /-/healthy, /-/ready
+            Other endpoints: /targets, /promregatorMetrics, /explainTargets, /cache/invalidate, /-/healthy, /-/ready
             Exit codes: 0 stopped normally, 1 runtime failure, 2 bad arguments or configuration.
             """.formatted(
                     PrometheusSnippets.singleTarget("http", EXAMPLE_ADDRESS).indent(4),

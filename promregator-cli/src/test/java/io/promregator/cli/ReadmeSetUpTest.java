@@ -31,16 +31,18 @@ class ReadmeSetUpTest {
     }
 
     @Test
-    void testCommandInstallsPromtoolWithoutSudoInARootShell() throws Exception {
+    void testCommandInstallsPromtoolAndTheBrowserWithoutSudoInARootShell() throws Exception {
         stub("apt-get");
         stub("mvn");
 
         assertThat(runTestCommand()).isZero();
-        assertThat(calls()).containsExactly("apt-get update", "apt-get install -y prometheus", "mvn -B verify");
+        assertThat(calls())
+                .containsExactly(
+                        "apt-get update", "apt-get install -y prometheus chromium chromium-driver", "mvn -B verify");
     }
 
     @Test
-    void testCommandInstallsPromtoolThroughSudoWhereThereIsOne() throws Exception {
+    void testCommandInstallsPromtoolAndTheBrowserThroughSudoWhereThereIsOne() throws Exception {
         stub("apt-get");
         stub("mvn");
         Path sudo = bin.resolve("sudo");
@@ -52,8 +54,8 @@ class ReadmeSetUpTest {
                 .containsExactly(
                         "sudo apt-get update",
                         "apt-get update",
-                        "sudo apt-get install -y prometheus",
-                        "apt-get install -y prometheus",
+                        "sudo apt-get install -y prometheus chromium chromium-driver",
+                        "apt-get install -y prometheus chromium chromium-driver",
                         "mvn -B verify");
     }
 

@@ -32,9 +32,19 @@ class SecretsInLogsIT {
     private static final TestCertificate CLIENT_CERTIFICATE = TestCertificates.client();
     private static final String GLOBAL_PASSWORD = "global-Pa55-hx07";
     private static final String LOCATION_SECRET = "location-S3cret-kp33";
+    private static final String QUERY_SECRET = "query-S3cret-wd19";
 
     @Test
     void noSecretReachesTheLogsAtTrace(@TempDir Path dir) throws Exception {
+        noSecretReachesTheLogsAtTrace(dir, "text");
+    }
+
+    @Test
+    void noSecretReachesTheJsonLogsAtTraceAndEachEventIsOneObjectPerLine(@TempDir Path dir) throws Exception {
+        noSecretReachesTheLogsAtTrace(dir, "json");
+    }
+
+    private void noSecretReachesTheLogsAtTrace(Path dir, String format) throws Exception {
         try (TestEndpoints redirecting = new TestEndpoints();
                 TestEndpoints capture = new TestEndpoints()) {
             // An app that redirects to another origin, with a secret in the Location: not followed, and the
@@ -58,11 +68,12 @@ class SecretsInLogsIT {
                                             app -> app.backends(redirecting.url(""))
                                                     .route("redirecting.apps.example.com"))))
                     .build();
-            noSecretReachesTheLogs(dir, foundation, capture);
+            noSecretReachesTheLogs(dir, foundation, capture, format);
         }
     }
 
-    private void noSecretReachesTheLogs(Path dir, Foundation foundation, TestEndpoints capture) throws Exception {
+    private void noSecretReachesTheLogs(Path dir, Foundation foundation, TestEndpoints capture, String format)
+            throws Exception {
         try (CfSimulator simulator = CfSimulator.builder()
                 .user("promregator", CF_PASSWORD)
                 .client("scraper", CLIENT_SECRET)
@@ -124,9 +135,12 @@ class SecretsInLogsIT {
                           spaceName: apps
                           applicationName: redirecting
                           protocol: http
+                      staticTargets:
+                        - url: http://127.0.0.1:1/metrics?token=%s
                     server:
                       address: 127.0.0.1
                     logging:
+                      format: %s
                       level:
                         root: TRACE
                         io.promregator: TRACE
@@ -140,7 +154,9 @@ class SecretsInLogsIT {
                             simulator.uaaUrl(),
                             CLIENT_SECRET,
                             yamlString(CLIENT_CERTIFICATE.certificatePem()),
-                            yamlString(CLIENT_CERTIFICATE.keyPem())));
+                            yamlString(CLIENT_CERTIFICATE.keyPem()),
+                            QUERY_SECRET,
+                            format));
             try (JarProcess jar =
                     JarProcess.start(Map.of(), "--config", config.toString()).awaitReady()) {
                 HttpClient client = HttpClient.newHttpClient();
@@ -185,8 +201,30 @@ class SecretsInLogsIT {
                         .isEmpty();
                 jar.terminate();
 
-                String logs = jar.stdout() + jar.stderr();
+                String raw = jar.stdout() + jar.stderr();
+                // JSON lines escape '/' as "\/": read them back, so that no secret hides behind an escape.
+                String logs = format.equals("json") ? JsonLogLines.decoded(raw) : raw;
+                assertThat(raw).doesNotContain(CF_PASSWORD, TARGET_PASSWORD, QUERY_SECRET, LOCATION_SECRET);
                 assertThat(logs).as("debug logging ran").contains("DEBUG");
+                assertThat(logs)
+                        .as("a failed scrape is logged at DEBUG with its target and reason")
+                        .contains("Scrape of http://127.0.0.1:1/metrics?... failed (");
+                assertThat(logs)
+                        .as("the discovery can be followed at TRACE")
+                        .contains("promregator.targets[0] matched: platform-org/tools/secured-exporter: 1 instance at");
+                if (format.equals("json")) {
+                    JsonLogLines.assertEveryLineIsAnEvent(jar.stderr());
+                    assertThat(JsonLogLines.events(jar.stderr()))
+                            .as("the failed scrape's line names its target in the MDC")
+                            .anyMatch(event -> event.path("formattedMessage")
+                                            .asText()
+                                            .startsWith("Scrape of http://127.0.0.1:1/metrics?... failed")
+                                    && event.path("level").asText().equals("DEBUG")
+                                    && event.path("mdc")
+                                            .path("target")
+                                            .asText()
+                                            .equals("http://127.0.0.1:1/metrics?..."));
+                }
                 assertThat(logs)
                         .as("the redirect's failure is logged")
                         .contains("HTTP 302 redirect to another origin not followed: http://127.0.0.1:" + capture.port()
@@ -195,6 +233,7 @@ class SecretsInLogsIT {
                 assertThat(logs)
                         .doesNotContain(CF_PASSWORD, TARGET_PASSWORD, INBOUND_PASSWORD, CLIENT_SECRET)
                         .doesNotContain(GLOBAL_PASSWORD, LOCATION_SECRET, base64("global:" + GLOBAL_PASSWORD))
+                        .doesNotContain(QUERY_SECRET)
                         .doesNotContain(keyMaterial(CLIENT_CERTIFICATE.keyPem()))
                         .doesNotContain(base64("metrics:" + TARGET_PASSWORD), base64("prometheus:" + INBOUND_PASSWORD))
                         .doesNotContain("eyJ"); // the start of every JWT the simulated UAA hands out

@@ -80,6 +80,11 @@ public final class Configuration {
         return tree.logging().effectiveLevels();
     }
 
+    /** Whether {@code logging.format} asks for JSON log lines, one object per line. */
+    public boolean jsonLogs() {
+        return tree.logging().json();
+    }
+
     /** {@code server.address}: where the server listens. */
     public String serverAddress() {
         return tree.server().address();

@@ -1,5 +1,9 @@
 package io.promregator.core;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +19,51 @@ public interface DiscoveryControls {
 
     /** For each configured target, what it matched and why each candidate was dropped, as text. */
     String explain();
+
+    /**
+     * The current discovery as data, for the targets page: which instances each configured target found.
+     * Served from the discovery the scrapes use; never a scrape. None by default.
+     */
+    default Matches matches() {
+        return Matches.NONE;
+    }
+
+    /**
+     * The current discovery's matches.
+     *
+     * @param at when the discovery ran; empty when none has
+     * @param error the Cloud Controller failure that stopped it, if one did
+     * @param targets one entry per configured target, in configuration order
+     */
+    record Matches(Optional<Instant> at, Optional<String> error, List<Configured> targets) {
+        public static final Matches NONE = new Matches(Optional.empty(), Optional.empty(), List.of());
+
+        public Matches {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(error, "error");
+            targets = List.copyOf(targets);
+        }
+    }
+
+    /**
+     * What one configured target matched.
+     *
+     * @param key where it is configured, e.g. {@code promregator.targets[0]}
+     * @param description its filters, e.g. {@code orgName "shop", any space, applicationRegex "api-.*"}
+     * @param matched one line per application kept
+     * @param dropped one line per candidate dropped, with the reason
+     * @param instanceIds the ids of the instances it discovered
+     */
+    record Configured(
+            String key, String description, List<String> matched, List<String> dropped, List<String> instanceIds) {
+        public Configured {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(description, "description");
+            matched = List.copyOf(matched);
+            dropped = List.copyOf(dropped);
+            instanceIds = List.copyOf(instanceIds);
+        }
+    }
 
     /** Controls for an aggregator without Cloud Foundry targets: nothing to empty or explain. */
     DiscoveryControls NONE = new DiscoveryControls() {

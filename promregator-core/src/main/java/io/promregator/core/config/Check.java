@@ -55,7 +55,10 @@ enum Check {
     /** YAML 1.1 reads OFF as false; Spring takes false for OFF, and so does {@link Logging}. */
     LOG_LEVEL(
             "must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF",
-            text(s -> Syntax.LEVELS.contains(s.toUpperCase(Locale.ROOT)) || s.equalsIgnoreCase("false")));
+            text(s -> Syntax.LEVELS.contains(s.toUpperCase(Locale.ROOT)) || s.equalsIgnoreCase("false"))),
+    LOG_FORMAT(
+            "must be text or json",
+            text(s -> s.isEmpty() || s.equalsIgnoreCase(Logging.TEXT) || s.equalsIgnoreCase(Logging.JSON)));
 
     private final String expectation;
     private final Predicate<JsonNode> test;

@@ -11,10 +11,16 @@ import java.util.Objects;
  * @param level logger name (or {@code root}) to level, upper case: TRACE, DEBUG, INFO, WARN, ERROR,
  *     FATAL or OFF; nested YAML keys are joined with dots
  * @param config a logging configuration file (accepted; no effect yet)
+ * @param format how the CLI writes its log lines: {@code text} (the default) or {@code json}, one JSON
+ *     object per line
  */
 public record Logging(
         @Key(Check.LOG_LEVEL) Map<String, String> level,
-        @Key(implemented = false) String config) {
+        @Key(implemented = false) String config,
+        @Key(Check.LOG_FORMAT) String format) {
+    public static final String TEXT = "text";
+    public static final String JSON = "json";
+
     static final String ORIGINAL_PACKAGE = "org.cloudfoundry.promregator";
     static final String PACKAGE = "io.promregator";
 
@@ -25,6 +31,17 @@ public record Logging(
         }
         level = StaticTarget.ordered(upper);
         config = Objects.requireNonNullElse(config, "");
+        format = format == null || format.isEmpty() ? TEXT : format.toLowerCase(Locale.ROOT);
+    }
+
+    /** Levels and the configuration file, in text lines. */
+    public Logging(Map<String, String> level, String config) {
+        this(level, config, TEXT);
+    }
+
+    /** Whether log lines are JSON objects. */
+    public boolean json() {
+        return format.equals(JSON);
     }
 
     /** Upper case; {@code false} is OFF, as YAML 1.1 reads an unquoted OFF as false. */
@@ -34,7 +51,7 @@ public record Logging(
     }
 
     public static Logging defaults() {
-        return new Logging(Map.of(), "");
+        return new Logging(Map.of(), "", TEXT);
     }
 
     /**

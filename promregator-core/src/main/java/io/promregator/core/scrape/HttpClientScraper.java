@@ -40,6 +40,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Scrapes targets with the JDK's asynchronous {@link HttpClient}. No thread waits on a fetch: at most
@@ -275,10 +276,13 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
     private ScrapeResult fromError(Target target, long start, Throwable error) {
         if (error instanceof AuthenticationFailure failure) {
             // At every scrape, so DEBUG: TargetStateLog warns once when the target goes down.
-            logger.debug(
-                    "No credentials for {}: {}",
-                    SameOriginRedirects.shown(target.url()),
-                    failure.getCause().getMessage());
+            try (MDC.MDCCloseable ignored =
+                    MDC.putCloseable(TargetStateLog.MDC_TARGET, TargetStateLog.shownId(target))) {
+                logger.debug(
+                        "No credentials for {}: {}",
+                        SameOriginRedirects.shown(target.url()),
+                        failure.getCause().getMessage());
+            }
             return failure(
                     target,
                     Outcome.AUTHENTICATION,

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Single Endpoint Scraping: every target fetched in parallel, each exposition enriched with its
@@ -28,8 +26,6 @@ import org.slf4j.LoggerFactory;
  * that it does not degrade the others. Thread-safe.
  */
 public final class SingleEndpointScraping {
-    private static final Logger logger = LoggerFactory.getLogger(SingleEndpointScraping.class);
-
     private final TargetResolver resolver;
     private final Scraper scraper;
     private final LabelEnricher enricher;
@@ -62,6 +58,11 @@ public final class SingleEndpointScraping {
         this.ownMetrics = Objects.requireNonNull(ownMetrics, "ownMetrics");
     }
 
+    /** What the scrapes recorded, shared with {@link SingleTargetScraping} when it was given the same. */
+    public TargetStateLog states() {
+        return states;
+    }
+
     /** Scrapes every current target and returns the merged exposition, with every sample of every target. */
     public Exposition scrapeAll() {
         return scrapeAll(ExpositionFormat.PROMETHEUS_TEXT);
@@ -88,8 +89,6 @@ public final class SingleEndpointScraping {
             if (result.isUp()) {
                 expositions.add(
                         enricher.enrich(result.exposition(), result.target().labels()));
-            } else {
-                logger.debug("Scrape of {} failed: {}", result.target().url(), result.failure());
             }
         }
         expositions.set(0, UpMetrics.of(results, Optional.of(enricher)));

@@ -1,16 +1,21 @@
 package io.promregator.core.scrape;
 
 import io.promregator.core.ScrapeResult;
+import io.promregator.core.ScrapeResult.Outcome;
 import io.promregator.core.Target;
 import io.promregator.core.exposition.Labels;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Logs a target's changes of state, once per change: WARN when it goes down (after being up, or at its
@@ -19,12 +24,16 @@ import org.slf4j.LoggerFactory;
  * {@link #WINDOW}, for all targets together, so that an outage of the whole foundation does not flood the
  * log; the changes past that are summed up in one WARN line at the first change or scrape after the
  * window. Targets are named {@code org/space/app/index} and by URL, without user information and with the
- * query shown as {@code ?...}. A target not scraped for {@code forgetAfter} is forgotten. Thread-safe.
+ * query shown as {@code ?...}; every line about one target has its {@link #shownId id} in the MDC as {@value #MDC_TARGET}.
+ * At DEBUG, every failed scrape is logged, with its reason. A target not scraped for {@code forgetAfter} is forgotten. It also keeps
+ * what each target's last scrape gave ({@link #lastScrape}), for the targets page. Thread-safe.
  */
 public final class TargetStateLog {
     public static final int LINES_PER_WINDOW = 10;
     public static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int MAX_MESSAGE = 300;
+    /** The MDC key of the id of the target a line is about (JSON log lines carry it). */
+    public static final String MDC_TARGET = "target";
 
     private final Logger logger;
     private final Clock clock;
@@ -37,7 +46,46 @@ public final class TargetStateLog {
     private volatile boolean summaryPending;
     private volatile long lastSweep;
 
-    private record State(boolean up, long since, long lastSeen) {}
+    private record State(boolean up, long since, long lastSeen, LastScrape last) {}
+
+    /**
+     * What the last scrape of one target recorded.
+     *
+     * @param at when it ended
+     * @param samples the samples the target answered with; 0 when it failed
+     * @param bytes the size of the (decompressed) body read
+     * @param since when the target last changed to its current state (up or not)
+     * @param lastFailure the last failed scrape, also when a later one succeeded; empty when none failed
+     */
+    public record LastScrape(
+            Instant at,
+            Duration duration,
+            Outcome outcome,
+            int samples,
+            long bytes,
+            Instant since,
+            Optional<Failure> lastFailure) {
+        public LastScrape {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(lastFailure, "lastFailure");
+        }
+    }
+
+    /**
+     * One failed scrape.
+     *
+     * @param message the failure's one-line reason, printable, cut after 300 characters
+     */
+    public record Failure(Instant at, Outcome outcome, String message) {
+        public Failure {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(message, "message");
+        }
+    }
 
     private record Change(boolean up, long downMillis) {}
 
@@ -66,25 +114,60 @@ public final class TargetStateLog {
         Change[] change = new Change[1];
         states.compute(result.target().id(), (id, before) -> {
             boolean up = result.isUp();
+            Optional<Failure> failure = up
+                    ? (before == null ? Optional.empty() : before.last().lastFailure())
+                    : Optional.of(
+                            new Failure(Instant.ofEpochMilli(now), result.outcome(), printable(result.failure())));
+            long since;
             if (before == null) {
                 if (!up) {
                     change[0] = new Change(false, 0);
                 }
-                return new State(up, now, now);
+                since = now;
+            } else if (before.up() == up) {
+                since = before.since();
+            } else {
+                change[0] = new Change(up, now - before.since());
+                since = now;
             }
-            if (before.up() == up) {
-                return new State(up, before.since(), now);
-            }
-            change[0] = new Change(up, now - before.since());
-            return new State(up, now, now);
+            LastScrape last = new LastScrape(
+                    Instant.ofEpochMilli(now),
+                    result.duration(),
+                    result.outcome(),
+                    result.exposition().sampleCount(),
+                    result.bodyBytes(),
+                    Instant.ofEpochMilli(since),
+                    failure);
+            return new State(up, since, now, last);
         });
-        if (change[0] != null || (summaryPending && now - windowStart >= WINDOW.toMillis())) {
-            log(result, change[0], now);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_TARGET, shownId(result.target()))) {
+            if (!result.isUp() && logger.isDebugEnabled()) {
+                logger.debug(
+                        "Scrape of {} failed ({}) after {} ms: {}",
+                        describe(result.target()),
+                        result.outcome().name().toLowerCase(Locale.ROOT),
+                        result.duration().toMillis(),
+                        printable(result.failure()));
+            }
+            if (change[0] != null || (summaryPending && now - windowStart >= WINDOW.toMillis())) {
+                log(result, change[0], now);
+            }
         }
         if (now - lastSweep >= WINDOW.toMillis()) {
             lastSweep = now;
             states.values().removeIf(state -> now - state.lastSeen() >= forgetAfterMillis);
         }
+    }
+
+    /**
+     * What the last scrape of the target with this id recorded; empty when it was never scraped, or not
+     * within {@code forgetAfter}.
+     */
+    public Optional<LastScrape> lastScrape(String targetId) {
+        State state = states.get(targetId);
+        return state == null || clock.millis() - state.lastSeen() >= forgetAfterMillis
+                ? Optional.empty()
+                : Optional.of(state.last());
     }
 
     /** The targets whose state is remembered. */
@@ -96,11 +179,14 @@ public final class TargetStateLog {
         synchronized (lock) {
             if (now - windowStart >= WINDOW.toMillis()) {
                 if (suppressed > 0) {
+                    String target = MDC.get(MDC_TARGET);
+                    MDC.remove(MDC_TARGET); // the summary is about no one target
                     logger.warn(
                             "... and {} more target state changes in the last {} s were not logged;"
                                     + " promregator_up shows every target's state",
                             suppressed,
                             (now - windowStart) / 1000);
+                    MDC.put(MDC_TARGET, target);
                 }
                 windowStart = now;
                 logged = 0;
@@ -152,6 +238,19 @@ public final class TargetStateLog {
                         labels.get("app_name"),
                         orEmpty(labels.get("cf_instance_number")))
                 + " (" + url + ")";
+    }
+
+    /**
+     * A target's id as safe to show: a static target's id is its URL, which may hold a secret, and is then
+     * {@link #shown(URI) shown} as its URL is.
+     */
+    public static String shownId(Target target) {
+        return target.id().equals(target.url().toString()) ? shown(target.url()) : target.id();
+    }
+
+    /** A target's URL as safe to show: without user information, and with its query shown as {@code ?...}. */
+    public static String shown(URI url) {
+        return SameOriginRedirects.shown(url);
     }
 
     private static String orEmpty(String value) {

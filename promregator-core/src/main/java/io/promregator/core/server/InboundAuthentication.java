@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Which endpoints ask callers for the one Basic user ({@code promregator.authentication.basic}), by the
- * original's keys: {@code promregator.endpoint.auth} ({@code /metrics}, {@code /singleTargetMetrics}),
+ * original's keys: {@code promregator.endpoint.auth} ({@code /metrics}, {@code /singleTargetMetrics}, {@code /targets}),
  * {@code promregator.discovery.auth} ({@code /discovery}, {@code /explainTargets}),
  * {@code promregator.metrics.auth} ({@code /promregatorMetrics}), {@code promregator.cache.invalidate.auth}.
  * Health endpoints are always open. The password may be given as a bcrypt hash, as in the Prometheus

@@ -32,6 +32,7 @@ final class IndexHandler implements HttpHandler {
             <pre>%s</pre>
             <h2>More</h2>
             <ul>
+            <li><a href="targets">/targets</a>: every instance with the state, time and failure of its last scrape</li>
             <li><a href="promregatorMetrics">/promregatorMetrics</a>: Promregator's own metrics</li>
             <li><a href="explainTargets">/explainTargets</a>: what each configured target matched, and why not</li>
             <li><a href="cache/invalidate">/cache/invalidate</a>?org=true&amp;space=true&amp;application=true&amp;route=true&amp;process=true&amp;domain=true&amp;resolver=true</li>

@@ -118,6 +118,15 @@ public final class PromregatorServer implements AutoCloseable {
                 "/explainTargets",
                 basic.guard(
                         auth.discovery(), "/explainTargets", new ExplainTargetsHandler(endpoints.discoveryControls())));
+        route(
+                "/targets",
+                basic.guard(
+                        auth.scraping(),
+                        "/targets",
+                        new TargetsHandler(
+                                endpoints.resolver(),
+                                endpoints.discoveryControls(),
+                                endpoints.singleEndpoint().states())));
         route("/", new IndexHandler());
         server.start();
         logger.info("Listening on {}:{}", settings.address(), port());

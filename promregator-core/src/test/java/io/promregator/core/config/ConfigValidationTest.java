@@ -55,6 +55,7 @@ class ConfigValidationTest {
             cf.cache.aggregator.blocksize.route: 0         | cf.cache.aggregator.blocksize.route: must be an integer of at least 1. Found: 0
             cf.proxy.port: 65536                           | cf.proxy.port: must be an integer between 0 and 65535. Found: 65536
             logging.level.io.promregator: LOUD             | logging.level.io.promregator: must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF. Found: "LOUD"
+            logging.format: xml                            | logging.format: must be text or json. Found: "xml"
             """)
     void reportsAnInvalidValueWithPathExpectationAndValue(String yaml, String problem) {
         assertThat(problems(yaml)).containsExactly(problem);

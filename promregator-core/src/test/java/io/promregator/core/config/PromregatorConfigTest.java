@@ -177,6 +177,19 @@ class PromregatorConfigTest {
     }
 
     @Test
+    void logLinesAreTextUnlessJsonIsAskedForInYamlOrTheEnvironment() {
+        assertThat(ConfigLoader.load("logging: {}", Map.of()).logging().json()).isFalse();
+        assertThat(ConfigLoader.load("logging: {format: JSON}", Map.of())
+                        .logging()
+                        .json())
+                .isTrue();
+        assertThat(ConfigLoader.load("", Map.of("LOGGING_FORMAT", "json"))
+                        .logging()
+                        .json())
+                .isTrue();
+    }
+
+    @Test
     void collectionsAreCopiedAndUnmodifiable() {
         List<StaticTarget> targets = new ArrayList<>(List.of(StaticTarget.of("http://a/metrics")));
         PromregatorSettings settings =

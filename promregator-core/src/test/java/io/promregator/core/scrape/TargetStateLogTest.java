@@ -21,7 +21,7 @@ import org.slf4j.helpers.MessageFormatter;
 
 class TargetStateLogTest {
     private final MutableClock clock = new MutableClock();
-    private final RecordingLogger lines = new RecordingLogger();
+    private final RecordingLogger lines = new RecordingLogger(false);
     private final TargetStateLog log = new TargetStateLog(clock, Duration.ofMinutes(10), lines);
 
     private static Target instance(String app, int index) {
@@ -127,9 +127,56 @@ class TargetStateLogTest {
         assertThat(lines.lines).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("WARN Target shop-org"));
     }
 
-    /** Keeps {@code LEVEL message} of every line. */
+    @Test
+    void atDebugEveryFailedScrapeIsOneLineWithItsTargetAndReason() {
+        RecordingLogger debug = new RecordingLogger(true);
+        TargetStateLog log = new TargetStateLog(clock, Duration.ofMinutes(10), debug);
+        Target cart = instance("cart", 1);
+
+        log.record(down(cart, Outcome.TIMEOUT, "no response within 5000 ms"));
+        log.record(down(cart, Outcome.TIMEOUT, "no response\nwithin 5000 ms"));
+        log.record(up(cart));
+
+        assertThat(debug.lines)
+                .containsExactly(
+                        "DEBUG Scrape of shop-org/production/cart/1 (http://cart.apps.example.com/metrics) failed"
+                                + " (timeout) after 20 ms: no response within 5000 ms",
+                        "WARN Target shop-org/production/cart/1 (http://cart.apps.example.com/metrics) is down"
+                                + " (timeout): no response within 5000 ms",
+                        "DEBUG Scrape of shop-org/production/cart/1 (http://cart.apps.example.com/metrics) failed"
+                                + " (timeout) after 20 ms: no response?within 5000 ms",
+                        "INFO Target shop-org/production/cart/1 (http://cart.apps.example.com/metrics) is up again"
+                                + " after 0 s down");
+    }
+
+    @Test
+    void keepsWhatTheLastScrapeRecordedAndTheLastFailureAfterRecovery() {
+        Target cart = instance("cart", 1);
+        assertThat(log.lastScrape(cart.id())).isEmpty();
+
+        log.record(down(cart, Outcome.HTTP_STATUS, "HTTP 500"));
+        clock.advance(Duration.ofSeconds(30));
+        log.record(ScrapeResult.success(cart, Exposition.EMPTY, Duration.ofMillis(7), 1234));
+
+        TargetStateLog.LastScrape last = log.lastScrape(cart.id()).orElseThrow();
+        assertThat(last.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(last.duration()).isEqualTo(Duration.ofMillis(7));
+        assertThat(last.bytes()).isEqualTo(1234);
+        assertThat(last.at()).isEqualTo(last.since());
+        assertThat(last.lastFailure().orElseThrow().message()).isEqualTo("HTTP 500");
+        assertThat(last.lastFailure().orElseThrow().outcome()).isEqualTo(Outcome.HTTP_STATUS);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(log.lastScrape(cart.id())).as("forgotten after forgetAfter").isEmpty();
+    }
+
+    /** Keeps {@code LEVEL message} of every line, from INFO on or from DEBUG on. */
     private static final class RecordingLogger extends LegacyAbstractLogger {
         final List<String> lines = new CopyOnWriteArrayList<>();
+        private final boolean debug;
+
+        RecordingLogger(boolean debug) {
+            this.debug = debug;
+        }
 
         @Override
         protected String getFullyQualifiedCallerName() {
@@ -144,12 +191,12 @@ class TargetStateLogTest {
 
         @Override
         public boolean isTraceEnabled() {
-            return true;
+            return debug;
         }
 
         @Override
         public boolean isDebugEnabled() {
-            return true;
+            return debug;
         }
 
         @Override

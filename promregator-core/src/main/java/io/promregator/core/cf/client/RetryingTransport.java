@@ -85,6 +85,12 @@ final class RetryingTransport {
                     HttpResponse<byte[]> answer = exchange(request, timeout);
                     Response response = new Response(answer.statusCode(), answer.headers(), answer.body());
                     report(type, started, response.isSuccess() ? Outcome.SUCCESS : Outcome.ERROR_STATUS);
+                    logger.trace(
+                            "{} answered {} in {} ms (attempt {})",
+                            description,
+                            response.status(),
+                            (System.nanoTime() - started) / 1_000_000,
+                            attempt);
                     if (!isRetryable(response.status()) || attempt == attempts) {
                         return response;
                     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -115,6 +116,22 @@ public final class CfDiscovery implements DiscoveryControls, AutoCloseable {
     @Override
     public String explain() {
         return resolver.discovery().explain();
+    }
+
+    @Override
+    public Matches matches() {
+        Discovery discovery = resolver.discovery();
+        return new Matches(
+                Optional.of(discovery.at()),
+                discovery.error(),
+                discovery.diagnoses().stream()
+                        .map(d -> new Configured(
+                                "promregator.targets[" + d.index() + "]",
+                                d.target(),
+                                d.matched(),
+                                d.dropped(),
+                                d.instanceIds()))
+                        .toList());
     }
 
     @Override

@@ -75,8 +75,11 @@ public final class CloudControllerTargetResolver implements TargetResolver {
     }
 
     private Discovery discover() {
+        logger.trace("Discovery of {} configured targets starts", targets.size());
+        long started = System.nanoTime();
         Discovery discovery = run.run(targets, clock.instant());
         int count = discovery.targets().size();
+        logger.trace("Discovery found {} instances in {} ms", count, (System.nanoTime() - started) / 1_000_000);
         if (count != lastCount) {
             logger.info("Discovered {} instances for {} configured targets", count, targets.size());
             lastCount = count;

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One discovery over all configured targets at once, so that the Cloud Controller requests grow with
@@ -28,6 +30,7 @@ import java.util.regex.Pattern;
  * Everything is joined by guid. Each step records, per configured target, what it dropped and why.
  */
 final class DiscoveryRun {
+    private static final Logger logger = LoggerFactory.getLogger(DiscoveryRun.class);
     static final String SCRAPE_ANNOTATION = "prometheus.io/scrape";
     static final String PATH_ANNOTATION = "prometheus.io/path";
 
@@ -51,6 +54,7 @@ final class DiscoveryRun {
             steps.add(new TargetSteps(i, configured.get(i)));
         }
         List<CfOrganization> orgs = cloudController.organizations(orgNamesToAsk(steps));
+        logger.trace("Discovery: {} orgs visible", orgs.size());
         Map<String, CfOrganization> orgById = new HashMap<>();
         for (TargetSteps step : steps) {
             step.orgs = orgs.stream().filter(o -> step.org.matches(o.name())).toList();
@@ -61,6 +65,7 @@ final class DiscoveryRun {
             }
         }
         List<CfSpace> spaces = orgById.isEmpty() ? List.of() : cloudController.spaces(orgById.keySet());
+        logger.trace("Discovery: {} spaces in the {} matched orgs", spaces.size(), orgById.size());
         Map<String, CfSpace> spaceById = new HashMap<>();
         for (TargetSteps step : steps) {
             Set<String> orgIds = orgIds(step.orgs);
@@ -74,6 +79,7 @@ final class DiscoveryRun {
             }
         }
         List<CfApplication> apps = spaceById.isEmpty() ? List.of() : cloudController.applications(spaceById.keySet());
+        logger.trace("Discovery: {} apps in the {} matched spaces", apps.size(), spaceById.size());
         List<Candidate> candidates = new ArrayList<>();
         for (TargetSteps step : steps) {
             candidates.addAll(candidates(step, apps, orgById, spaceById));
@@ -94,6 +100,11 @@ final class DiscoveryRun {
                 }
             }
         }
+        logger.trace(
+                "Discovery: {} candidate apps; {} web processes and routes in {} spaces",
+                candidates.size(),
+                processes.size(),
+                candidateSpaces.size());
         Map<String, Target> targets = new LinkedHashMap<>();
         Map<String, Integer> firstTarget = new HashMap<>();
         for (Candidate candidate : candidates) {
@@ -106,7 +117,11 @@ final class DiscoveryRun {
                 continue;
             }
             firstTarget.putIfAbsent(candidate.app().id(), step.index);
-            instances.forEach(target -> targets.putIfAbsent(target.id(), target));
+            for (Target target : instances) {
+                if (targets.putIfAbsent(target.id(), target) == null) {
+                    step.instanceIds.add(target.id());
+                }
+            }
         }
         List<Target> ordered = new ArrayList<>(targets.values());
         ordered.sort(ORDER);
@@ -265,6 +280,7 @@ final class DiscoveryRun {
         final List<Pattern> preferredRoutes;
         final List<String> matched = new ArrayList<>();
         final List<String> dropped = new ArrayList<>();
+        final List<String> instanceIds = new ArrayList<>();
         List<CfOrganization> orgs = List.of();
         List<CfSpace> spaces = List.of();
 
@@ -279,10 +295,12 @@ final class DiscoveryRun {
         }
 
         void drop(String reason) {
+            logger.trace("promregator.targets[{}] dropped: {}", index, reason);
             dropped.add(reason);
         }
 
         void match(String line) {
+            logger.trace("promregator.targets[{}] matched: {}", index, line);
             matched.add(line);
         }
 
@@ -293,7 +311,7 @@ final class DiscoveryRun {
         TargetDiagnosis diagnosis() {
             String description = org.describe() + ", " + space.describe() + ", " + application.describe()
                     + (config.kubernetesAnnotations() ? ", kubernetesAnnotations" : "");
-            return new TargetDiagnosis(index, description, matched, dropped);
+            return new TargetDiagnosis(index, description, matched, dropped, instanceIds);
         }
     }
 }
