@@ -371,8 +371,9 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
     }
 
     private String queueTimeoutMessage() {
-        return "no fetch slot free within maxProcessingTime " + settings.maxProcessingTime().toMillis()
-                + " ms (promregator.scraping.threads " + settings.maxInFlight() + ")";
+        return "no fetch slot free within maxProcessingTime "
+                + settings.maxProcessingTime().toMillis() + " ms (promregator.scraping.threads "
+                + settings.maxInFlight() + ")";
     }
 
     private String timeoutMessage() {
