@@ -1,5 +1,6 @@
 package io.promregator.core;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +16,14 @@ public interface DiscoveryControls {
 
     /** For each configured target, what it matched and why each candidate was dropped, as text. */
     String explain();
+
+    /**
+     * Why discovery cannot work now, for {@code /-/ready} (which answers 503 with it): the Cloud Foundry login
+     * is refused, for instance. Empty when nothing stands in its way; by default always empty.
+     */
+    default Optional<String> notReady() {
+        return Optional.empty();
+    }
 
     /** Controls for an aggregator without Cloud Foundry targets: nothing to empty or explain. */
     DiscoveryControls NONE = new DiscoveryControls() {

@@ -7,6 +7,7 @@ import io.promregator.core.metrics.OwnMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -100,11 +101,14 @@ public final class PromregatorServer implements AutoCloseable {
                         auth.metrics(),
                         "/promregatorMetrics",
                         new OwnMetricsHandler(endpoints.ownMetrics().registry())));
-        route("/-/healthy", new HealthHandler(() -> true, "Promregator is Healthy.", ""));
+        route("/-/healthy", new HealthHandler(Optional::empty, "Promregator is Healthy."));
         route(
                 "/-/ready",
                 new HealthHandler(
-                        () -> !inFlight.stopping(), "Promregator is Ready.", "Promregator is shutting down."));
+                        () -> inFlight.stopping()
+                                ? Optional.of("Promregator is shutting down.")
+                                : endpoints.discoveryControls().notReady(),
+                        "Promregator is Ready."));
         route(
                 "/cache/invalidate",
                 basic.guard(

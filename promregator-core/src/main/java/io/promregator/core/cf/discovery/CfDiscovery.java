@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,6 +111,12 @@ public final class CfDiscovery implements DiscoveryControls, AutoCloseable {
         }
         cache.invalidate(kinds);
         resolver.invalidate();
+    }
+
+    /** While UAA refuses the login: the refusal and when it is tried again. */
+    @Override
+    public Optional<String> notReady() {
+        return client.loginRefused().map(reason -> "Cloud Foundry login refused: " + reason);
     }
 
     @Override
