@@ -114,7 +114,7 @@ public final class PromregatorServer implements AutoCloseable {
                 basic.guard(
                         auth.cacheInvalidate(),
                         "/cache/invalidate",
-                        new CacheInvalidateHandler(endpoints.discoveryControls())));
+                        new CacheInvalidateHandler(endpoints.discoveryControls(), settings.invalidationInterval())));
         route(
                 "/explainTargets",
                 basic.guard(
