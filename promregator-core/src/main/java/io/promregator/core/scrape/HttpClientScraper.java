@@ -330,7 +330,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
             String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
             return failure(target, Outcome.CONNECTION, "connection failed: " + message, start, 0);
         }
-        logger.warn("Unexpected failure scraping {}", target.url(), error);
+        logger.warn("Unexpected failure scraping {}", SameOriginRedirects.shown(target.url()), error);
         return failure(target, Outcome.CONNECTION, "request failed: " + error, start, 0);
     }
 

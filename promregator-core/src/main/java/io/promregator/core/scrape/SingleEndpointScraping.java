@@ -89,7 +89,7 @@ public final class SingleEndpointScraping {
                 expositions.add(
                         enricher.enrich(result.exposition(), result.target().labels()));
             } else {
-                logger.debug("Scrape of {} failed: {}", result.target().url(), result.failure());
+                logger.debug("Scrape of {} failed: {}", result.target().shownUrl(), result.failure());
             }
         }
         expositions.set(0, UpMetrics.of(results, Optional.of(enricher)));
