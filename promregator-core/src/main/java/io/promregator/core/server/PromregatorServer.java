@@ -101,8 +101,9 @@ public final class PromregatorServer implements AutoCloseable {
                         auth.metrics(),
                         "/promregatorMetrics",
                         new OwnMetricsHandler(endpoints.ownMetrics().registry())));
-        route("/-/healthy", new HealthHandler(Optional::empty, "Promregator is Healthy."));
-        route(
+        // The health endpoints answer on the connection's thread, so that busy workers never delay them.
+        routeInline("/-/healthy", new HealthHandler(Optional::empty, "Promregator is Healthy."));
+        routeInline(
                 "/-/ready",
                 new HealthHandler(
                         () -> inFlight.stopping()
@@ -131,6 +132,20 @@ public final class PromregatorServer implements AutoCloseable {
     private void route(String path, boolean prefix, HttpHandler handler) {
         Route route = new Route(path, prefix, handler, settings.gzip(), inFlight);
         server.createContext(path, exchange -> handOn(exchange, route));
+    }
+
+    /** A route answered on the connection's thread itself, without a worker: for cheap, constant answers. */
+    private void routeInline(String path, HttpHandler handler) {
+        Route route = new Route(path, false, handler, settings.gzip(), inFlight);
+        server.createContext(path, exchange -> {
+            if (hasBody(exchange)) {
+                refuseBody(exchange);
+            } else if (!connections.headRead()) {
+                exchange.close();
+            } else {
+                route.handle(exchange);
+            }
+        });
     }
 
     /** On the connection's thread: gives the request to a worker, or answers 503 when all are taken. */
