@@ -72,6 +72,11 @@ public final class PromregatorServer implements AutoCloseable {
                     public void tooManyConnections() {
                         ownMetrics.recordInboundRefusal("too_many_connections");
                     }
+
+                    @Override
+                    public void evicted() {
+                        ownMetrics.recordInboundRefusal("evicted");
+                    }
                 });
         server.setExecutor(connections);
         LoopGuard loopGuard = new LoopGuard(instanceId);
