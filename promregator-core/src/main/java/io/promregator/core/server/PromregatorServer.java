@@ -7,6 +7,7 @@ import io.promregator.core.metrics.OwnMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,6 +32,9 @@ public final class PromregatorServer implements AutoCloseable {
     private final OwnMetrics ownMetrics;
     private final ServerSettings settings;
     private final InFlight inFlight = new InFlight();
+    // 40 s: the JDK server's idle time (30 s) and its check interval (10 s)
+    private final KeepAliveCap keepAlive =
+            new KeepAliveCap(KeepAliveCap.DEFAULT_CAP, Duration.ofSeconds(40), System::nanoTime);
 
     /**
      * Binds the port and starts serving.
@@ -139,6 +143,13 @@ public final class PromregatorServer implements AutoCloseable {
         server.createContext(path, exchange -> handOn(exchange, route));
     }
 
+    /** Asks for the connection to be closed after the response when too many are kept open. */
+    private void capKeepAlive(HttpExchange exchange) {
+        if (!keepAlive.keepOpen(exchange.getRemoteAddress())) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
+    }
+
     /** A route answered on the connection's thread itself, without a worker: for cheap, constant answers. */
     private void routeInline(String path, HttpHandler handler) {
         Route route = new Route(path, false, handler, settings.gzip(), inFlight);
@@ -148,6 +159,7 @@ public final class PromregatorServer implements AutoCloseable {
             } else if (!connections.headRead()) {
                 exchange.close();
             } else {
+                capKeepAlive(exchange);
                 route.handle(exchange);
             }
         });
@@ -163,6 +175,7 @@ public final class PromregatorServer implements AutoCloseable {
             exchange.close();
             return;
         }
+        capKeepAlive(exchange);
         try {
             workers.execute(() -> route.handle(exchange));
         } catch (RejectedExecutionException e) {
