@@ -69,8 +69,8 @@ class WrongCfPasswordTest {
         HttpResponse<String> ready = get("/-/ready");
         String explained = get("/explainTargets").body();
 
-        // the start-up login only: 60 requests within the first back-off send none
-        assertThat(simulator.tokenRequestCount()).isEqualTo(1);
+        // the start-up login, and at most one more should the 60 requests outlast the first 10 s back-off
+        assertThat(simulator.tokenRequestCount()).isBetween(1L, 2L);
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("Cloud Foundry login refused", "Bad credentials", "next attempt not before");
         assertThat(explained)
