@@ -9,8 +9,8 @@ import java.util.UUID;
 /**
  * How the scraper fetches targets.
  *
- * @param maxInFlight the most fetches started per {@linkplain #slotLease() lease} ({@code
- *     promregator.scraping.threads}); more wait
+ * @param maxInFlight the fetch slots ({@code promregator.scraping.threads}): the most fetches holding one at
+ *     once, each for a {@linkplain #slotLease() lease} at most; more wait
  * @param connectionTimeout the TCP (and TLS) connect timeout
  * @param socketReadTimeout how long to wait for the response headers once the request is sent
  * @param maxProcessingTime the budget of one fetch, from when it gets its slot; past it the fetch is cancelled.
