@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Starts at most {@code limit} tasks per lease without blocking a thread for the others: a task that finds
- * no free slot waits in a queue and starts when a slot is released. A task holds its slot until it releases
+ * Lets at most {@code limit} tasks hold a slot at once without blocking a thread for the others: a task that
+ * finds no free slot waits in a queue and starts when a slot is released. A task holds its slot until it releases
  * it or until its lease is over, whichever comes first: a task still running then (a target that never
  * answers) goes on outside the count, and its slot goes to the next waiting task, so that tasks stuck on a
  * dead peer cannot keep the others from starting. As a task runs at most its deadline, at most
