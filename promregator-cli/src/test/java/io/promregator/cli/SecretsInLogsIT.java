@@ -33,6 +33,7 @@ class SecretsInLogsIT {
     private static final String GLOBAL_PASSWORD = "global-Pa55-hx07";
     private static final String LOCATION_SECRET = "location-S3cret-kp33";
     private static final String QUERY_SECRET = "query-S3cret-wd19";
+    private static final String STATIC_SECRET = "static-S3cret-jw19";
 
     @Test
     void noSecretReachesTheLogsAtTrace(@TempDir Path dir) throws Exception {
@@ -50,6 +51,11 @@ class SecretsInLogsIT {
             // An app that redirects to another origin, with a secret in the Location: not followed, and the
             // failure that names the Location keeps the secret out.
             capture.serve("/captured", TestEndpoints.body(null, "captured 1\n"));
+            // A static target with credentials and a token in its URL, failing, so that its DEBUG line is logged.
+            capture.serve("/failing", exchange -> {
+                exchange.sendResponseHeaders(500, -1);
+                exchange.close();
+            });
             redirecting.serve("/metrics", exchange -> {
                 exchange.getResponseHeaders()
                         .set(
@@ -111,6 +117,10 @@ class SecretsInLogsIT {
                             client_id: scraper
                             client_certificates: "%s"
                             client_key: "%s"
+                      staticTargets:
+                        - url: http://user:%s@127.0.0.1:%d/failing?token=%s
+                          labels: {job: static}
+                        - url: http://127.0.0.1:1/metrics?token=%s
                       targets:
                         - orgName: platform-org
                           spaceName: tools
@@ -135,8 +145,6 @@ class SecretsInLogsIT {
                           spaceName: apps
                           applicationName: redirecting
                           protocol: http
-                      staticTargets:
-                        - url: http://127.0.0.1:1/metrics?token=%s
                     server:
                       address: 127.0.0.1
                     logging:
@@ -155,6 +163,9 @@ class SecretsInLogsIT {
                             CLIENT_SECRET,
                             yamlString(CLIENT_CERTIFICATE.certificatePem()),
                             yamlString(CLIENT_CERTIFICATE.keyPem()),
+                            STATIC_SECRET,
+                            capture.port(),
+                            STATIC_SECRET,
                             QUERY_SECRET,
                             format));
             try (JarProcess jar =
@@ -197,8 +208,15 @@ class SecretsInLogsIT {
                         .as("the redirect to another origin is not followed")
                         .contains("promregator_scrape_failure{reason=\"redirect\",org_name=\"redirect-org\"");
                 assertThat(capture.requests())
-                        .as("nothing reached the other origin")
-                        .isEmpty();
+                        .as("nothing reached the other origin's /captured")
+                        .noneMatch(request -> request.uri().getPath().equals("/captured"));
+                HttpResponse<String> own = client.send(
+                        HttpRequest.newBuilder(jar.url("/promregatorMetrics")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(own.body())
+                        .contains(
+                                "cf_instance_id=\"http://xxxxx@127.0.0.1:" + capture.port() + "/failing?token=xxxxx\"")
+                        .doesNotContain(STATIC_SECRET);
                 jar.terminate();
 
                 String raw = jar.stdout() + jar.stderr();
@@ -227,12 +245,16 @@ class SecretsInLogsIT {
                 }
                 assertThat(logs)
                         .as("the redirect's failure is logged")
-                        .contains("HTTP 302 redirect to another origin not followed: http://127.0.0.1:" + capture.port()
-                                + "/captured?...");
+                        .contains("HTTP 302 redirect to another origin not followed: http://xxxxx@127.0.0.1:"
+                                + capture.port() + "/captured?token=xxxxx");
+                assertThat(logs)
+                        .as("the failing static target's DEBUG line names its URL redacted")
+                        .contains("Scrape of http://xxxxx@127.0.0.1:" + capture.port() + "/failing?token=xxxxx failed");
                 assertThat(logs).as("every configuration key acted on").doesNotContain("no effect");
                 assertThat(logs)
                         .doesNotContain(CF_PASSWORD, TARGET_PASSWORD, INBOUND_PASSWORD, CLIENT_SECRET)
-                        .doesNotContain(GLOBAL_PASSWORD, LOCATION_SECRET, base64("global:" + GLOBAL_PASSWORD))
+                        .doesNotContain(
+                                GLOBAL_PASSWORD, LOCATION_SECRET, STATIC_SECRET, base64("global:" + GLOBAL_PASSWORD))
                         .doesNotContain(QUERY_SECRET)
                         .doesNotContain(keyMaterial(CLIENT_CERTIFICATE.keyPem()))
                         .doesNotContain(base64("metrics:" + TARGET_PASSWORD), base64("prometheus:" + INBOUND_PASSWORD))

@@ -65,6 +65,14 @@ public interface DiscoveryControls {
         }
     }
 
+    /**
+     * Why discovery cannot work now, for {@code /-/ready} (which answers 503 with it): the Cloud Foundry login
+     * is refused, for instance. Empty when nothing stands in its way; by default always empty.
+     */
+    default Optional<String> notReady() {
+        return Optional.empty();
+    }
+
     /** Controls for an aggregator without Cloud Foundry targets: nothing to empty or explain. */
     DiscoveryControls NONE = new DiscoveryControls() {
         @Override

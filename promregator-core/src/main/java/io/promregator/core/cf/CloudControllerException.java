@@ -21,6 +21,17 @@ public final class CloudControllerException extends RuntimeException {
         this(request, status, errors, message, null);
     }
 
+    private CloudControllerException(String fullMessage, int status, List<CfError> errors, Throwable cause) {
+        super(fullMessage, cause);
+        this.status = status;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** The same failure, its message followed by {@code note} (e.g. when it will be tried again). */
+    public CloudControllerException withNote(String note) {
+        return new CloudControllerException(getMessage() + note, status, errors, getCause());
+    }
+
     private static String describe(List<CfError> errors) {
         if (errors.isEmpty()) {
             return "";

@@ -111,7 +111,7 @@ final class TargetSeries extends Collector {
         return families;
     }
 
-    /** The target's labels of these names; {@code cf_instance_id} falls back to the target's id. */
+    /** The target's labels of these names; {@code cf_instance_id} falls back to the target's id, redacted. */
     static String[] labelValues(Target target) {
         String[] values = new String[LABEL_NAMES.length];
         for (int i = 0; i < LABEL_NAMES.length; i++) {
@@ -119,7 +119,7 @@ final class TargetSeries extends Collector {
             values[i] = value == null ? "" : value;
         }
         if (values[3].isEmpty()) {
-            values[3] = target.id();
+            values[3] = Target.redacted(target.id()); // a static target's id is its URL, which may hold a secret
         }
         return values;
     }

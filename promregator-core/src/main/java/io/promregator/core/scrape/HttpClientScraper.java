@@ -87,7 +87,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         // reaches queued for maxProcessingTime (at 2,000 scrapes/s and 5 s, 10,000 expositions).
         timer.setRemoveOnCancelPolicy(true);
         this.client = newClient(Optional.empty());
-        this.limiter = new AsyncLimiter(settings.maxInFlight(), executor);
+        this.limiter = new AsyncLimiter(settings.maxInFlight(), settings.slotLease(), executor, timer);
     }
 
     /** A client with the settings' timeouts and proxy, on the shared executor, presenting {@code tls} if given. */
@@ -121,21 +121,30 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
 
     @Override
     public CompletableFuture<ScrapeResult> scrape(Target target) {
-        long start = System.nanoTime();
+        long queued = System.nanoTime();
         CompletableFuture<ScrapeResult> result = new CompletableFuture<>();
+        ScheduledFuture<?> queueDeadline = timer.schedule(
+                () -> result.complete(failure(target, Outcome.TIMEOUT, queueTimeoutMessage(), queued, 0)),
+                settings.maxProcessingTime().toNanos(),
+                TimeUnit.NANOSECONDS);
+        limiter.submit(slot -> {
+            queueDeadline.cancel(false);
+            fetch(target, slot, result);
+        });
+        return result;
+    }
+
+    /** Fetches in {@code slot}; the fetch's own deadline starts now, so that time spent queued costs it nothing. */
+    private void fetch(Target target, AsyncLimiter.Slot slot, CompletableFuture<ScrapeResult> result) {
+        if (result.isDone()) { // timed out or cancelled while queued
+            slot.release();
+            return;
+        }
+        long start = System.nanoTime();
         ScheduledFuture<?> deadline = timer.schedule(
                 () -> result.complete(failure(target, Outcome.TIMEOUT, timeoutMessage(), start, 0)),
                 settings.maxProcessingTime().toNanos(),
                 TimeUnit.NANOSECONDS);
-        limiter.submit(() -> fetch(target, start, result, deadline));
-        return result;
-    }
-
-    private void fetch(Target target, long start, CompletableFuture<ScrapeResult> result, ScheduledFuture<?> deadline) {
-        if (result.isDone()) { // timed out or cancelled while queued
-            limiter.release();
-            return;
-        }
         TargetAuthenticator authenticator = authenticators.forTarget(target);
         HttpClient targetClient = client;
         CompletableFuture<Optional<String>> authorization;
@@ -164,7 +173,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
             }
         });
         running.whenComplete((response, error) -> {
-            limiter.release();
+            slot.release();
             if (response != null && response.statusCode() == 401) {
                 response.request().headers().firstValue("Authorization").ifPresent(authenticator::refused);
             }
@@ -325,7 +334,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
             String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
             return failure(target, Outcome.CONNECTION, "connection failed: " + message, start, 0);
         }
-        logger.warn("Unexpected failure scraping {}", target.url(), error);
+        logger.warn("Unexpected failure scraping {}", SameOriginRedirects.shown(target.url()), error);
         return failure(target, Outcome.CONNECTION, "request failed: " + error, start, 0);
     }
 
@@ -363,6 +372,12 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
                 .map(r -> " (" + r + ")")
                 .orElse("");
         return "HTTP " + response.statusCode() + reason;
+    }
+
+    private String queueTimeoutMessage() {
+        return "no fetch slot free within maxProcessingTime "
+                + settings.maxProcessingTime().toMillis() + " ms (promregator.scraping.threads "
+                + settings.maxInFlight() + ")";
     }
 
     private String timeoutMessage() {

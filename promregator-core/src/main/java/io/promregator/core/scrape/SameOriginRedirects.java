@@ -1,5 +1,6 @@
 package io.promregator.core.scrape;
 
+import io.promregator.core.Target;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -84,37 +85,26 @@ final class SameOriginRedirects {
     }
 
     /**
-     * A URL as it may be shown in a failure message and a log: without user information, and with a query
-     * reduced to {@code ?...}, since either may carry a secret.
+     * A URL as it may be shown in a failure message and a log: {@link Target#redacted(URI)}, and no longer
+     * than {@value #MAX_SHOWN} characters, with control characters replaced.
      */
     static String shown(URI uri) {
-        StringBuilder text = new StringBuilder();
-        if (uri.getScheme() != null) {
-            text.append(uri.getScheme()).append("://");
-        }
-        if (uri.getHost() != null) {
-            text.append(uri.getHost());
-            if (uri.getPort() != -1) {
-                text.append(':').append(uri.getPort());
-            }
-        } else if (uri.getRawAuthority() != null) {
-            String authority = uri.getRawAuthority();
-            text.append(authority.substring(authority.lastIndexOf('@') + 1));
-        }
-        if (uri.getRawPath() != null) {
-            text.append(uri.getRawPath());
-        }
-        if (uri.getRawQuery() != null) {
-            text.append("?...");
-        }
-        return shorten(text.toString());
+        return shorten(Target.redacted(uri));
     }
 
     private static String shown(String location) {
         try {
             return shown(new URI(location.strip()));
-        } catch (URISyntaxException e) {
-            return shorten(location.strip());
+        } catch (URISyntaxException e) { // not a URI: still without what would be user information or a query
+            String text = location.strip();
+            int query = text.indexOf('?');
+            text = query < 0 ? text : text.substring(0, query) + "?xxxxx";
+            int slashes = text.indexOf("//");
+            int at = text.lastIndexOf('@');
+            if (slashes >= 0 && at > slashes) {
+                text = text.substring(0, slashes + 2) + "xxxxx@" + text.substring(at + 1);
+            }
+            return shorten(text);
         }
     }
 

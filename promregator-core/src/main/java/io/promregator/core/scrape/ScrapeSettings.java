@@ -9,10 +9,12 @@ import java.util.UUID;
 /**
  * How the scraper fetches targets.
  *
- * @param maxInFlight the most fetches running at once ({@code promregator.scraping.threads}); more wait
+ * @param maxInFlight the fetch slots ({@code promregator.scraping.threads}): the most fetches holding one at
+ *     once, each for a {@linkplain #slotLease() lease} at most; more wait
  * @param connectionTimeout the TCP (and TLS) connect timeout
  * @param socketReadTimeout how long to wait for the response headers once the request is sent
- * @param maxProcessingTime the whole budget of one scrape, queueing included; past it the fetch is cancelled
+ * @param maxProcessingTime the budget of one fetch, from when it gets its slot; past it the fetch is cancelled.
+ *     Waiting for a slot is bounded by the same again.
  * @param maxResponseBytes the largest (decompressed) body read from one target
  * @param proxy an HTTP proxy for all fetches, if any
  * @param instanceId this process's id, sent as {@code X-Promregator-Instance}
@@ -43,6 +45,18 @@ public record ScrapeSettings(
         // As the original: no single timeout may exceed the whole budget.
         connectionTimeout = min(connectionTimeout, maxProcessingTime);
         socketReadTimeout = min(socketReadTimeout, maxProcessingTime);
+    }
+
+    /** How many leases one fetch's budget spans: a fetch holds its slot for a quarter of its budget at most. */
+    static final int LEASES_PER_BUDGET = 4;
+
+    /**
+     * How long a fetch holds its slot at most: a quarter of {@link #maxProcessingTime()}. A fetch still running
+     * then (a target that never answers) goes on to its deadline outside the count, and its slot goes to the
+     * next waiting fetch; so at most {@code 4 × maxInFlight} fetches run at once.
+     */
+    public Duration slotLease() {
+        return maxProcessingTime.dividedBy(LEASES_PER_BUDGET);
     }
 
     /** The original Promregator's defaults: 5 in flight, 5 s for everything, and a random instance id. */

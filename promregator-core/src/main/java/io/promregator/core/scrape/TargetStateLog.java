@@ -223,7 +223,7 @@ public final class TargetStateLog {
 
     /**
      * {@code org/space/app/index (URL)} for a Cloud Foundry instance, the URL alone otherwise; the URL
-     * without user information and with its query shown as {@code ?...}.
+     * {@linkplain Target#redacted(java.net.URI) redacted}.
      */
     static String describe(Target target) {
         String url = SameOriginRedirects.shown(target.url());

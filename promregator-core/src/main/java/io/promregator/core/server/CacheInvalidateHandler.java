@@ -6,6 +6,7 @@ import io.promregator.core.DiscoveryControls;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -16,16 +17,20 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /cache/invalidate?org=true&route=1...}: empties each cache whose parameter is
  * {@code true} or {@code 1}, as the original, and keeps those set to {@code false} or {@code 0}; answers
- * 204. An unknown parameter or any other value is a 400 naming what is accepted, rather than silently
+ * 204, or 202 when the invalidation waits for the end of the interval since the last one
+ * ({@link CoalescedInvalidation}). An unknown parameter or any other value is a 400 naming what is accepted, rather than silently
  * nothing.
  */
 final class CacheInvalidateHandler implements HttpHandler {
     private static final Logger logger = LoggerFactory.getLogger(CacheInvalidateHandler.class);
 
-    private final DiscoveryControls controls;
+    private final CoalescedInvalidation invalidation;
+    private final Duration interval;
 
-    CacheInvalidateHandler(DiscoveryControls controls) {
-        this.controls = controls;
+    /** @param interval the least time between two applied invalidations ({@link CoalescedInvalidation}) */
+    CacheInvalidateHandler(DiscoveryControls controls, Duration interval) {
+        this.invalidation = new CoalescedInvalidation(controls, interval, System::nanoTime);
+        this.interval = interval;
     }
 
     @Override
@@ -59,11 +64,20 @@ final class CacheInvalidateHandler implements HttpHandler {
                 }
             }
         }
-        if (!caches.isEmpty()) {
-            controls.invalidate(caches);
-            logger.info("Invalidated caches: {}", String.join(", ", caches));
+        if (!caches.isEmpty() && !invalidation.invalidate(caches)) {
+            logger.debug("Invalidation of {} deferred to the end of the interval", String.join(", ", caches));
+            Responses.sendText(
+                    exchange,
+                    202,
+                    "Caches are invalidated at most once per " + shown(interval)
+                            + "; these will be when the interval since the last invalidation is over.");
+            return;
         }
         exchange.sendResponseHeaders(204, -1);
+    }
+
+    private static String shown(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private static String shown(String value) {

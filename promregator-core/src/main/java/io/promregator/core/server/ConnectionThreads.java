@@ -17,7 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gives the connection, blocking until they have all come; here that is a thread of its own, made on
  * demand up to a cap, so a client that trickles its request ties up one such thread and never a worker.
  * Reading the head has a deadline: a thread still reading past it is interrupted, which closes the
- * connection. Past the cap, the JDK server closes new connections at once.
+ * connection. A new connection finding the cap of connections being read reached cuts the one that has
+ * been reading longest, so that clients holding many connections with a request that never completes
+ * (slowloris) cannot lock out a client whose request comes at once; a few threads above the cap let the
+ * new connection start while the cut one ends. Only when those are taken too does the JDK server close
+ * the new connection at once.
  *
  * <p>Handlers call {@link #headRead()} first and hand the request to the workers; the thread is then free
  * for the next connection.
@@ -32,12 +36,16 @@ final class ConnectionThreads implements Executor {
     private final Set<Reading> reading = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<Reading> current = new ThreadLocal<>();
     private final Refusals refusals;
+    private final int cap;
 
     /** What the server counts: connections cut while reading their head, and those refused at the cap. */
     interface Refusals {
         void slowRequest();
 
         void tooManyConnections();
+
+        /** The connection reading its head longest was cut to make room for a new one. */
+        void evicted();
     }
 
     /**
@@ -47,10 +55,12 @@ final class ConnectionThreads implements Executor {
     ConnectionThreads(int cap, Duration headTimeout, Refusals refusals) {
         this.headTimeoutNanos = headTimeout.toNanos();
         this.refusals = refusals;
+        this.cap = cap;
         AtomicInteger counter = new AtomicInteger();
+        int slack = Math.max(2, cap / 8); // threads for new connections while cut ones end
         threads = new ThreadPoolExecutor(
                 0,
-                cap,
+                cap + slack,
                 30,
                 TimeUnit.SECONDS,
                 new SynchronousQueue<>(),
@@ -62,7 +72,7 @@ final class ConnectionThreads implements Executor {
                 },
                 (runnable, executor) -> {
                     refusals.tooManyConnections();
-                    throw new RejectedExecutionException("all " + cap + " connection threads are busy");
+                    throw new RejectedExecutionException("all " + (cap + slack) + " connection threads are busy");
                 });
         watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "promregator-http-watchdog");
@@ -75,6 +85,7 @@ final class ConnectionThreads implements Executor {
 
     @Override
     public void execute(Runnable exchange) {
+        makeRoom();
         threads.execute(() -> {
             Reading head = new Reading(Thread.currentThread(), System.nanoTime() + headTimeoutNanos);
             reading.add(head);
@@ -105,6 +116,23 @@ final class ConnectionThreads implements Executor {
         threads.shutdownNow();
     }
 
+    /** At the cap of connections reading their head, cuts the one reading longest. */
+    private void makeRoom() {
+        int stillReading = 0;
+        Reading longest = null;
+        for (Reading head : reading) {
+            if (head.isReading()) {
+                stillReading++;
+                if (longest == null || head.deadline - longest.deadline < 0) {
+                    longest = head;
+                }
+            }
+        }
+        if (stillReading >= cap && longest != null && longest.cut()) {
+            refusals.evicted();
+        }
+    }
+
     private void cutSlowHeads() {
         long now = System.nanoTime();
         for (Reading head : reading) {
@@ -124,6 +152,10 @@ final class ConnectionThreads implements Executor {
         Reading(Thread thread, long deadline) {
             this.thread = thread;
             this.deadline = deadline;
+        }
+
+        synchronized boolean isReading() {
+            return !handedOn && !finished;
         }
 
         synchronized boolean handOn() {

@@ -3,23 +3,23 @@ package io.promregator.core.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** {@code /-/healthy} and {@code /-/ready}: 200 while the condition holds, 503 otherwise. */
+/** {@code /-/healthy} and {@code /-/ready}: 200 while nothing is wrong, 503 with what is wrong otherwise. */
 final class HealthHandler implements HttpHandler {
-    private final BooleanSupplier condition;
+    private final Supplier<Optional<String>> problem;
     private final String okMessage;
-    private final String failMessage;
 
-    HealthHandler(BooleanSupplier condition, String okMessage, String failMessage) {
-        this.condition = condition;
+    /** @param problem what is wrong now, empty when all is well */
+    HealthHandler(Supplier<Optional<String>> problem, String okMessage) {
+        this.problem = problem;
         this.okMessage = okMessage;
-        this.failMessage = failMessage;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        boolean ok = condition.getAsBoolean();
-        Responses.sendText(exchange, ok ? 200 : 503, ok ? okMessage : failMessage);
+        Optional<String> wrong = problem.get();
+        Responses.sendText(exchange, wrong.isEmpty() ? 200 : 503, wrong.orElse(okMessage));
     }
 }

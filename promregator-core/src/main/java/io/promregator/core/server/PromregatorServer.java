@@ -7,8 +7,10 @@ import io.promregator.core.metrics.OwnMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -33,6 +35,9 @@ public final class PromregatorServer implements AutoCloseable {
     private final ServerSettings settings;
     private final InFlight inFlight = new InFlight();
     private final List<String> paths = new ArrayList<>();
+    // 40 s: the JDK server's idle time (30 s) and its check interval (10 s)
+    private final KeepAliveCap keepAlive =
+            new KeepAliveCap(KeepAliveCap.DEFAULT_CAP, Duration.ofSeconds(40), System::nanoTime);
 
     /**
      * Binds the port and starts serving.
@@ -74,6 +79,11 @@ public final class PromregatorServer implements AutoCloseable {
                     public void tooManyConnections() {
                         ownMetrics.recordInboundRefusal("too_many_connections");
                     }
+
+                    @Override
+                    public void evicted() {
+                        ownMetrics.recordInboundRefusal("evicted");
+                    }
                 });
         server.setExecutor(connections);
         LoopGuard loopGuard = new LoopGuard(instanceId);
@@ -103,17 +113,21 @@ public final class PromregatorServer implements AutoCloseable {
                         auth.metrics(),
                         "/promregatorMetrics",
                         new OwnMetricsHandler(endpoints.ownMetrics().registry())));
-        route("/-/healthy", new HealthHandler(() -> true, "Promregator is Healthy.", ""));
-        route(
+        // The health endpoints answer on the connection's thread, so that busy workers never delay them.
+        routeInline("/-/healthy", new HealthHandler(Optional::empty, "Promregator is Healthy."));
+        routeInline(
                 "/-/ready",
                 new HealthHandler(
-                        () -> !inFlight.stopping(), "Promregator is Ready.", "Promregator is shutting down."));
+                        () -> inFlight.stopping()
+                                ? Optional.of("Promregator is shutting down.")
+                                : endpoints.discoveryControls().notReady(),
+                        "Promregator is Ready."));
         route(
                 "/cache/invalidate",
                 basic.guard(
                         auth.cacheInvalidate(),
                         "/cache/invalidate",
-                        new CacheInvalidateHandler(endpoints.discoveryControls())));
+                        new CacheInvalidateHandler(endpoints.discoveryControls(), settings.invalidationInterval())));
         route(
                 "/explainTargets",
                 basic.guard(
@@ -142,6 +156,29 @@ public final class PromregatorServer implements AutoCloseable {
         server.createContext(path, exchange -> handOn(exchange, route));
     }
 
+    /** Asks for the connection to be closed after the response when too many are kept open. */
+    private void capKeepAlive(HttpExchange exchange) {
+        if (!keepAlive.keepOpen(exchange.getRemoteAddress())) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
+    }
+
+    /** A route answered on the connection's thread itself, without a worker: for cheap, constant answers. */
+    private void routeInline(String path, HttpHandler handler) {
+        paths.add(path);
+        Route route = new Route(path, false, handler, settings.gzip(), inFlight);
+        server.createContext(path, exchange -> {
+            if (hasBody(exchange)) {
+                refuseBody(exchange);
+            } else if (!connections.headRead()) {
+                exchange.close();
+            } else {
+                capKeepAlive(exchange);
+                route.handle(exchange);
+            }
+        });
+    }
+
     /** On the connection's thread: gives the request to a worker, or answers 503 when all are taken. */
     private void handOn(HttpExchange exchange, Route route) throws IOException {
         if (hasBody(exchange)) {
@@ -152,6 +189,7 @@ public final class PromregatorServer implements AutoCloseable {
             exchange.close();
             return;
         }
+        capKeepAlive(exchange);
         try {
             workers.execute(() -> route.handle(exchange));
         } catch (RejectedExecutionException e) {

@@ -87,7 +87,7 @@ class TargetStateLogTest {
         log.record(down(node, Outcome.CONNECTION, "connection failed:\nrefused"));
 
         assertThat(lines.lines)
-                .containsExactly("WARN Target http://10.0.0.7:9100/metrics?... is down (connection):"
+                .containsExactly("WARN Target http://xxxxx@10.0.0.7:9100/metrics?token=xxxxx is down (connection):"
                         + " connection failed:?refused");
     }
 

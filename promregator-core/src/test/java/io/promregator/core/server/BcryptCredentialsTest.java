@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class BcryptCredentialsTest {
@@ -30,7 +34,7 @@ class BcryptCredentialsTest {
         assertThat(credentials.accepts("basic " + basic("prometheus:pa:ss wörd").substring(6)))
                 .as("the scheme in any case")
                 .isTrue();
-        assertThat(checked).containsExactly("pa:ss wörd", "pa:ss wörd");
+        assertThat(checked).as("the same credentials, remembered").containsExactly("pa:ss wörd");
     }
 
     @Test
@@ -46,14 +50,43 @@ class BcryptCredentialsTest {
     }
 
     @Test
-    void neverRemembersAHeaderThatFailed() {
+    void remembersAHeaderThatFailedSoItsRepeatSkipsBcryptToo() {
         String wrong = basic("prometheus:password");
 
         assertThat(credentials.accepts(wrong)).isFalse();
         assertThat(credentials.accepts(wrong)).isFalse();
+        assertThat(credentials.accepts("basic  " + wrong.substring(6).replace("=", "")))
+                .as("the same credentials in another form")
+                .isFalse();
 
-        assertThat(checked).containsExactly("password", "password");
+        assertThat(checked).containsExactly("password");
         assertThat(credentials.remembered()).isZero();
+        assertThat(credentials.rememberedFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void otherUnknownCredentialsWhileACheckRunsAreBusyAndTheSameOnesWaitForIt() throws Exception {
+        CountDownLatch inBcrypt = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        BcryptCredentials slow = new BcryptCredentials("u", password -> {
+            inBcrypt.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new String(password, StandardCharsets.UTF_8).equals("right");
+        });
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        Future<BcryptCredentials.Verdict> first = callers.submit(() -> slow.check(basic("u:right")));
+        inBcrypt.await();
+        Future<BcryptCredentials.Verdict> same = callers.submit(() -> slow.check(basic("u:right")));
+
+        assertThat(slow.check(basic("u:guess"))).isEqualTo(BcryptCredentials.Verdict.BUSY);
+        release.countDown();
+        assertThat(first.get()).isEqualTo(BcryptCredentials.Verdict.ACCEPTED);
+        assertThat(same.get()).isEqualTo(BcryptCredentials.Verdict.ACCEPTED);
+        callers.shutdown();
     }
 
     @Test
@@ -83,5 +116,10 @@ class BcryptCredentialsTest {
         }
 
         assertThat(anyPassword.remembered()).isEqualTo(BcryptCredentials.REMEMBERED);
+        BcryptCredentials noPassword = new BcryptCredentials("u", password -> false);
+        for (int i = 0; i < BcryptCredentials.REMEMBERED + 5; i++) {
+            assertThat(noPassword.accepts(basic("u:" + i))).isFalse();
+        }
+        assertThat(noPassword.rememberedFailures()).isEqualTo(BcryptCredentials.REMEMBERED);
     }
 }

@@ -226,7 +226,7 @@ class SlowClientsTest {
             }
             assertThat(targetCalls.await(30, TimeUnit.SECONDS)).isTrue();
 
-            HttpResponse<String> refused = get(port, "/-/healthy");
+            HttpResponse<String> refused = get(port, "/discovery"); // the health endpoints need no worker
             release.countDown();
 
             assertThat(refused.statusCode()).isEqualTo(503);
@@ -241,7 +241,7 @@ class SlowClientsTest {
     }
 
     @Test
-    void connectionsBeyondTheCapAreClosedWhileTheOthersAreServed() throws Exception {
+    void atTheCapTheConnectionReadingLongestIsCutForTheNewOneAndTheRestTimeOut() throws Exception {
         try (TestEndpoints target = new TestEndpoints()) {
             URI url = target.serve("/metrics", TestEndpoints.body("text/plain", "work_done 1\n"));
             int port = start(
@@ -250,6 +250,7 @@ class SlowClientsTest {
             List<Socket> slow = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 slow.add(trickling(port));
+                Thread.sleep(50); // one at a time, so that which one reads longest is clear
             }
             List<String> ends = new ArrayList<>();
             for (Socket socket : slow) {
@@ -258,8 +259,28 @@ class SlowClientsTest {
 
             assertThat(ends).containsOnly("");
             String own = get(port, "/promregatorMetrics").body();
-            assertThat(own).contains("promregator_inbound_refusals_total{reason=\"too_many_connections\",} 1.0");
+            assertThat(own).contains("promregator_inbound_refusals_total{reason=\"evicted\",} 1.0");
             assertThat(own).contains("promregator_inbound_refusals_total{reason=\"slow_request\",} 3.0");
+        }
+    }
+
+    @Test
+    void manyConnectionsThatNeverFinishTheirRequestDoNotLockOutAClientWhoseRequestComesAtOnce() throws Exception {
+        try (TestEndpoints target = new TestEndpoints()) {
+            URI url = target.serve("/metrics", TestEndpoints.body("text/plain", "work_done 1\n"));
+            int port = start(
+                    ServerSettings.defaults().withConnectionThreads(8).withRequestHeadTimeout(Duration.ofMinutes(5)),
+                    url);
+            for (int i = 0; i < 40; i++) { // slowloris: five times the cap, none ever completing its request
+                trickling(port);
+            }
+
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                statuses.add(get(port, i % 2 == 0 ? "/-/healthy" : "/metrics").statusCode());
+            }
+
+            assertThat(statuses).containsOnly(200);
         }
     }
 }

@@ -149,6 +149,19 @@ public final class HttpCloudController implements CloudController, AutoCloseable
         connection().tokens().accessToken();
     }
 
+    /**
+     * Why the client cannot log in, while UAA refuses its login (wrong credentials) and it waits to try again;
+     * empty otherwise.
+     */
+    public Optional<String> loginRefused() {
+        Connection current = connection;
+        return current == null
+                ? Optional.empty()
+                : current.tokens()
+                        .refusal()
+                        .map(refusal -> refusal.toException().getMessage());
+    }
+
     /** The HTTP requests sent so far (every attempt and page, token requests included). */
     public long requestCount() {
         return transport.count();

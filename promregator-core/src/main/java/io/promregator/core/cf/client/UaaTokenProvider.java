@@ -25,13 +25,18 @@ import org.slf4j.LoggerFactory;
  * Gets and keeps an access token from UAA ({@code POST <login>/oauth/token}). A token is renewed before it
  * expires, with its refresh token when it has one (falling back to the primary grant), and concurrent
  * callers share one fetch: while it runs, they wait for it, or keep using the old token if that is still
- * valid. Thread-safe. Tokens and passwords never appear in logs or messages.
+ * valid. A login that UAA refuses (HTTP 400 or 401: a wrong password or client secret) is not tried again
+ * for 10 s, then 20 s, doubling up to 10 min, until one succeeds; callers meanwhile get the refusal at once,
+ * naming when the next attempt will be, so that no caller can lock the account by retrying. Thread-safe.
+ * Tokens and passwords never appear in logs or messages.
  */
 final class UaaTokenProvider {
     private static final Logger logger = LoggerFactory.getLogger(UaaTokenProvider.class);
     private static final Duration MIN_MARGIN = Duration.ofSeconds(60);
     private static final Duration QUIET_AFTER_FAILED_REFRESH = Duration.ofSeconds(10);
     private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
     /** A token and when to renew it. {@link #toString()} hides both tokens. */
     record Token(String accessToken, Optional<String> refreshToken, Instant issuedAt, Instant expiresAt) {
@@ -66,6 +71,16 @@ final class UaaTokenProvider {
     private Token current;
     private CompletableFuture<Token> inFlight;
     private Instant quietUntil = Instant.MIN;
+    private Refusal refusal; // the last login UAA refused, while no login has succeeded since
+
+    /** Logins UAA refused in a row, the last one's error, and when the next may be tried. */
+    record Refusal(int times, CloudControllerException error, Instant nextAttempt) {
+        /** The refusal as callers get it until the next attempt: the error and when it will be tried again. */
+        CloudControllerException toException() {
+            return error.withNote("; login refused " + times + (times == 1 ? " time" : " times in a row")
+                    + ", next attempt not before " + nextAttempt + " (backing off)");
+        }
+    }
 
     UaaTokenProvider(RetryingTransport transport, URI tokenEndpoint, UaaCredentials credentials, Clock clock) {
         this.transport = transport;
@@ -84,8 +99,12 @@ final class UaaTokenProvider {
         synchronized (this) {
             known = current;
             boolean usable = known != null && !known.isExpired(now);
-            if (usable && (!known.needsRenewal(now) || inFlight != null || now.isBefore(quietUntil))) {
+            boolean backingOff = refusal != null && now.isBefore(refusal.nextAttempt());
+            if (usable && (!known.needsRenewal(now) || inFlight != null || now.isBefore(quietUntil) || backingOff)) {
                 return known.accessToken();
+            }
+            if (backingOff && inFlight == null) {
+                throw refusal.toException();
             }
             if (inFlight == null) {
                 inFlight = new CompletableFuture<>();
@@ -106,6 +125,11 @@ final class UaaTokenProvider {
         }
     }
 
+    /** The last refused login while no login has succeeded since, and when the next attempt may be. */
+    synchronized Optional<Refusal> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
     /** The token endpoint in use. */
     URI tokenEndpoint() {
         return tokenEndpoint;
@@ -114,19 +138,44 @@ final class UaaTokenProvider {
     private String lead(Token known, CompletableFuture<Token> pending, Instant now) {
         try {
             Token fresh = fetch(known);
+            Refusal before;
             synchronized (this) {
                 current = fresh;
                 inFlight = null;
+                before = refusal;
+                refusal = null;
+            }
+            if (before != null) {
+                logger.info("UAA accepted the login again after {} refused attempts", before.times());
             }
             pending.complete(fresh);
             return fresh.accessToken();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException failure) {
+            RuntimeException e = failure;
             boolean stillValid = known != null && !known.isExpired(clock.instant());
+            Refusal refused = null;
             synchronized (this) {
                 inFlight = null;
                 if (stillValid) {
                     quietUntil = now.plus(QUIET_AFTER_FAILED_REFRESH);
                 }
+                if (isRefusal(failure)) {
+                    int times = refusal == null ? 1 : refusal.times() + 1;
+                    refusal = new Refusal(
+                            times,
+                            (CloudControllerException) failure,
+                            clock.instant().plus(backoff(times)));
+                    refused = refusal;
+                }
+            }
+            if (refused != null) {
+                logger.error(
+                        "UAA refused the login of the {} grant ({} in a row); not trying again before {}: {}",
+                        credentials.grant().wireName(),
+                        refused.times(),
+                        refused.nextAttempt(),
+                        failure.getMessage());
+                e = refused.toException();
             }
             pending.completeExceptionally(e);
             if (stillValid) {
@@ -136,6 +185,20 @@ final class UaaTokenProvider {
             }
             throw e;
         }
+    }
+
+    /** A login UAA answered and refused: wrong credentials, which another attempt at once would not change. */
+    private static boolean isRefusal(RuntimeException e) {
+        return e instanceof CloudControllerException cc && (cc.status() == 400 || cc.status() == 401);
+    }
+
+    /** 10 s after the first refusal, doubling with each, at most 10 min. */
+    static Duration backoff(int refusals) {
+        Duration wait = FIRST_BACKOFF;
+        for (int i = 1; i < refusals && wait.compareTo(MAX_BACKOFF) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 
     private static Token await(CompletableFuture<Token> pending) {

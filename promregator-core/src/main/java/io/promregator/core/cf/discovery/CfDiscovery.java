@@ -113,6 +113,12 @@ public final class CfDiscovery implements DiscoveryControls, AutoCloseable {
         resolver.invalidate();
     }
 
+    /** While UAA refuses the login: the refusal and when it is tried again. */
+    @Override
+    public Optional<String> notReady() {
+        return client.loginRefused().map(reason -> "Cloud Foundry login refused: " + reason);
+    }
+
     @Override
     public String explain() {
         return resolver.discovery().explain();

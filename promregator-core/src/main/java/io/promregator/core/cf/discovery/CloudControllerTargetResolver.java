@@ -31,6 +31,7 @@ public final class CloudControllerTargetResolver implements TargetResolver {
     private final Clock clock;
     private final RefreshingCache<String, Discovery> cache;
     private volatile int lastCount = -1;
+    private volatile String lastError;
 
     /**
      * @param user the Cloud Foundry user, named in diagnoses about permissions
@@ -64,7 +65,11 @@ public final class CloudControllerTargetResolver implements TargetResolver {
         try {
             return cache.get(KEY, key -> discover());
         } catch (CloudControllerException e) {
-            logger.error("Cloud Foundry discovery failed: {}", e.getMessage());
+            // Once per distinct error: while a refused login backs off, every request would repeat it.
+            if (!e.getMessage().equals(lastError)) {
+                lastError = e.getMessage();
+                logger.error("Cloud Foundry discovery failed: {}", e.getMessage());
+            }
             return new Discovery(clock.instant(), List.of(), List.of(), Optional.of(e.getMessage()));
         }
     }
@@ -78,6 +83,7 @@ public final class CloudControllerTargetResolver implements TargetResolver {
         logger.trace("Discovery of {} configured targets starts", targets.size());
         long started = System.nanoTime();
         Discovery discovery = run.run(targets, clock.instant());
+        lastError = null;
         int count = discovery.targets().size();
         logger.trace("Discovery found {} instances in {} ms", count, (System.nanoTime() - started) / 1_000_000);
         if (count != lastCount) {

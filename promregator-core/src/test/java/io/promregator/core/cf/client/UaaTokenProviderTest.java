@@ -250,6 +250,42 @@ class UaaTokenProviderTest {
     }
 
     @Test
+    void aRefusedLoginIsTriedAgainOnlyAfterABackOffThatDoublesUpToTenMinutes() {
+        server.on(
+                "POST",
+                TOKEN_PATH,
+                Reply.fixture(401, "uaa_token_error_bad_credentials.json"),
+                Reply.fixture(401, "uaa_token_error_bad_credentials.json"),
+                Reply.ok("uaa_token_minimal.json"));
+        UaaTokenProvider provider = passwordProvider();
+
+        catchThrowableOfType(provider::accessToken, CloudControllerException.class);
+        CloudControllerException waiting = catchThrowableOfType(provider::accessToken, CloudControllerException.class);
+        assertThat(tokenRequests()).hasSize(1);
+        assertThat(waiting.status()).isEqualTo(401);
+        assertThat(waiting.getMessage())
+                .contains("Bad credentials", "login refused 1 time, next attempt not before")
+                .doesNotContain(PASSWORD);
+        assertThat(provider.refusal())
+                .hasValueSatisfying(r -> assertThat(r.times()).isEqualTo(1));
+
+        time.advance(Duration.ofSeconds(10));
+        catchThrowableOfType(provider::accessToken, CloudControllerException.class); // the second refusal
+        time.advance(Duration.ofSeconds(19));
+        catchThrowableOfType(provider::accessToken, CloudControllerException.class); // still backing off
+        assertThat(tokenRequests()).hasSize(2);
+        time.advance(Duration.ofSeconds(1));
+
+        assertThat(provider.accessToken()).isEqualTo("2YotnFZFEjr1zCsicMWpAA");
+        assertThat(tokenRequests()).hasSize(3);
+        assertThat(provider.refusal()).isEmpty();
+        assertThat(UaaTokenProvider.backoff(1)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(UaaTokenProvider.backoff(3)).isEqualTo(Duration.ofSeconds(40));
+        assertThat(UaaTokenProvider.backoff(7)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(UaaTokenProvider.backoff(1000)).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
     void retriesServerErrorsOfUaa() {
         server.on("POST", TOKEN_PATH, Reply.empty(503), Reply.ok("uaa_token_minimal.json"));
 
