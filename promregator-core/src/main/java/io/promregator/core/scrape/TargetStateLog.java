@@ -24,7 +24,7 @@ import org.slf4j.MDC;
  * {@link #WINDOW}, for all targets together, so that an outage of the whole foundation does not flood the
  * log; the changes past that are summed up in one WARN line at the first change or scrape after the
  * window. Targets are named {@code org/space/app/index} and by URL, without user information and with the
- * query shown as {@code ?...}; every line about one target has its {@link #shownId id} in the MDC as {@value #MDC_TARGET}.
+ * query values redacted ({@link Target#redacted(URI)}); every line about one target has its {@link #shownId id} in the MDC as {@value #MDC_TARGET}.
  * At DEBUG, every failed scrape is logged, with its reason. A target not scraped for {@code forgetAfter} is forgotten. It also keeps
  * what each target's last scrape gave ({@link #lastScrape}), for the targets page. Thread-safe.
  */
@@ -248,7 +248,7 @@ public final class TargetStateLog {
         return target.id().equals(target.url().toString()) ? shown(target.url()) : target.id();
     }
 
-    /** A target's URL as safe to show: without user information, and with its query shown as {@code ?...}. */
+    /** A target's URL as safe to show: {@linkplain Target#redacted(URI) redacted}, and shortened if very long. */
     public static String shown(URI url) {
         return SameOriginRedirects.shown(url);
     }

@@ -297,7 +297,8 @@ class TargetsPageTest {
 
         JsonNode others = page.get("targets").get(1);
         assertThat(others.get("key").asText()).isEqualTo("other targets");
-        assertThat(others.get("instances").get(0).get("id").asText()).isEqualTo("http://127.0.0.1:1/metrics?...");
+        assertThat(others.get("instances").get(0).get("id").asText())
+                .isEqualTo("http://xxxxx@127.0.0.1:1/metrics?token=xxxxx");
         assertThat(others.get("instances").get(0).get("state").asText()).isNotEqualTo("never-scraped");
         assertThat(others.get("instances").get(0).has("metricsPath")).isFalse();
         assertThat(page.toString() + html).doesNotContain("S3cret");
