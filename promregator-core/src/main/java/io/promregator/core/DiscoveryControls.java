@@ -1,5 +1,6 @@
 package io.promregator.core;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +16,27 @@ public interface DiscoveryControls {
 
     /** For each configured target, what it matched and why each candidate was dropped, as text. */
     String explain();
+
+    /**
+     * Whether the first discovery of targets has completed, with or without success. Until it has,
+     * {@code /metrics} lacks the targets it will find and says so ({@code promregator_discovery_incomplete}).
+     */
+    default boolean firstDiscoveryCompleted() {
+        return true;
+    }
+
+    /** Why the first discovery failed, once it has failed; shown on {@code /-/ready}. */
+    default Optional<String> firstDiscoveryFailure() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether {@code /-/ready} answers 503 until the first discovery has completed
+     * ({@code promregator.discoverer.readyAfterFirstDiscovery}).
+     */
+    default boolean readyAfterFirstDiscovery() {
+        return false;
+    }
 
     /** Controls for an aggregator without Cloud Foundry targets: nothing to empty or explain. */
     DiscoveryControls NONE = new DiscoveryControls() {

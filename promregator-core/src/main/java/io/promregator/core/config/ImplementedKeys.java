@@ -35,6 +35,7 @@ final class ImplementedKeys {
             "promregator.metrics.internal",
             "promregator.metrics.labelNamePrefix",
             "promregator.discoverer.timeout",
+            "promregator.discoverer.readyAfterFirstDiscovery",
             "promregator.staticTargets[].*",
             "logging.level.*",
             "cf.api_host",

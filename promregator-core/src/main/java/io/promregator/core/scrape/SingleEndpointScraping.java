@@ -1,5 +1,6 @@
 package io.promregator.core.scrape;
 
+import io.promregator.core.DiscoveryControls;
 import io.promregator.core.ExpositionMerger;
 import io.promregator.core.ExpositionMerger.MergeResult;
 import io.promregator.core.LabelEnricher;
@@ -36,6 +37,7 @@ public final class SingleEndpointScraping {
     private final ExpositionMerger merger;
     private final OwnMetrics ownMetrics;
     private final TargetStateLog states;
+    private final DiscoveryControls discovery;
 
     public SingleEndpointScraping(
             TargetResolver resolver,
@@ -54,6 +56,22 @@ public final class SingleEndpointScraping {
             ExpositionMerger merger,
             OwnMetrics ownMetrics,
             TargetStateLog states) {
+        this(resolver, scraper, enricher, merger, ownMetrics, states, DiscoveryControls.NONE);
+    }
+
+    /**
+     * @param discovery tells whether the first discovery has completed; until it has, every answer
+     *     carries {@code promregator_discovery_incomplete 1}
+     */
+    public SingleEndpointScraping(
+            TargetResolver resolver,
+            Scraper scraper,
+            LabelEnricher enricher,
+            ExpositionMerger merger,
+            OwnMetrics ownMetrics,
+            TargetStateLog states,
+            DiscoveryControls discovery) {
+        this.discovery = Objects.requireNonNull(discovery, "discovery");
         this.states = Objects.requireNonNull(states, "states");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.scraper = Objects.requireNonNull(scraper, "scraper");
@@ -73,6 +91,7 @@ public final class SingleEndpointScraping {
      */
     public Exposition scrapeAll(ExpositionFormat output) {
         List<Target> targets = resolver.resolve();
+        boolean incomplete = !discovery.firstDiscoveryCompleted();
         List<CompletableFuture<ScrapeResult>> pending = new ArrayList<>(targets.size());
         for (Target target : targets) {
             pending.add(scraper.scrape(target));
@@ -93,6 +112,9 @@ public final class SingleEndpointScraping {
             }
         }
         expositions.set(0, UpMetrics.of(results, Optional.of(enricher)));
+        if (incomplete) {
+            expositions.add(1, UpMetrics.discoveryIncomplete());
+        }
         if (output == ExpositionFormat.OPENMETRICS) {
             OpenMetricsIsolation.Isolated isolated = OpenMetricsIsolation.isolate(expositions);
             ownMetrics.recordOpenMetricsDrops(isolated.droppedSeries());

@@ -22,6 +22,7 @@ public final class UpMetrics {
     public static final String UP = "promregator_up";
     public static final String SCRAPE_DURATION = "promregator_scrape_duration_seconds";
     public static final String SCRAPE_FAILURE = "promregator_scrape_failure";
+    public static final String DISCOVERY_INCOMPLETE = "promregator_discovery_incomplete";
     private static final LabelEnricher DEFAULT = new CfLabelEnricher(LabelConflict.EXPORTED);
 
     private UpMetrics() {}
@@ -75,6 +76,19 @@ public final class UpMetrics {
             }
         }
         return families(up, duration, failures);
+    }
+
+    /**
+     * {@code promregator_discovery_incomplete 1}, which {@code /metrics} carries while the first discovery
+     * of targets has not completed: the answer lacks the targets it will find.
+     */
+    static Exposition discoveryIncomplete() {
+        return new Exposition(List.of(new MetricFamily(
+                DISCOVERY_INCOMPLETE,
+                MetricType.GAUGE,
+                "1 while the first discovery of targets has not completed: this answer lacks the targets it will find.",
+                "",
+                List.of(new Sample(DISCOVERY_INCOMPLETE, Labels.EMPTY, 1)))));
     }
 
     private static Exposition families(List<Sample> up, List<Sample> duration, List<Sample> failures) {

@@ -101,10 +101,7 @@ public final class PromregatorServer implements AutoCloseable {
                         "/promregatorMetrics",
                         new OwnMetricsHandler(endpoints.ownMetrics().registry())));
         route("/-/healthy", new HealthHandler(() -> true, "Promregator is Healthy.", ""));
-        route(
-                "/-/ready",
-                new HealthHandler(
-                        () -> !inFlight.stopping(), "Promregator is Ready.", "Promregator is shutting down."));
+        route("/-/ready", new ReadyHandler(inFlight, endpoints.discoveryControls()));
         route(
                 "/cache/invalidate",
                 basic.guard(

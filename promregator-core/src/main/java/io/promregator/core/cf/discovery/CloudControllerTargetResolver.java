@@ -11,7 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +24,11 @@ import org.slf4j.LoggerFactory;
  * Finds the Cloud Foundry app instances that the configured targets ({@code promregator.targets[]})
  * match. The discovery is kept for {@code cf.cache.timeout.resolver} and then refreshed in the
  * background while the last one is still served; a failed refresh keeps the last good discovery, so a
- * Cloud Controller outage never empties the target list. Thread-safe.
+ * Cloud Controller outage never empties the target list.
+ *
+ * <p>{@link #startFirstDiscovery} runs the first discovery in the background at start-up. Until it has
+ * completed (or failed), {@link #resolve()} waits for it at most the given time and then answers with no
+ * targets, so that no request waits longer than that for a slow Cloud Controller. Thread-safe.
  */
 public final class CloudControllerTargetResolver implements TargetResolver {
     private static final Logger logger = LoggerFactory.getLogger(CloudControllerTargetResolver.class);
@@ -31,6 +39,10 @@ public final class CloudControllerTargetResolver implements TargetResolver {
     private final Clock clock;
     private final RefreshingCache<String, Discovery> cache;
     private volatile int lastCount = -1;
+    /** Completes with the first discovery's failure (empty when it succeeded); null until started. */
+    private volatile CompletableFuture<Optional<String>> first;
+
+    private volatile Duration firstWait = Duration.ZERO;
 
     /**
      * @param user the Cloud Foundry user, named in diagnoses about permissions
@@ -51,8 +63,63 @@ public final class CloudControllerTargetResolver implements TargetResolver {
         this.cache = new RefreshingCache<>("resolver", resolverTimeout, Duration.ofDays(36500), refresher, nanoTime);
     }
 
+    /**
+     * Starts the first discovery on a thread of its own, once. Until it has completed, {@link #resolve()}
+     * waits for it at most {@code maxWait} and then answers with no targets.
+     */
+    public synchronized void startFirstDiscovery(Duration maxWait) {
+        if (first != null) {
+            return;
+        }
+        firstWait = maxWait;
+        CompletableFuture<Optional<String>> started = new CompletableFuture<>();
+        first = started;
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        Optional<String> error = discovery().error();
+                        error.ifPresent(e -> logger.error("The first Cloud Foundry discovery failed: {}", e));
+                        started.complete(error);
+                    } catch (RuntimeException e) {
+                        logger.error("The first Cloud Foundry discovery failed", e);
+                        started.complete(Optional.of(String.valueOf(e)));
+                    }
+                },
+                "promregator-cf-first-discovery");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Whether the first discovery has completed, with or without success. True when it was never
+     * started in the background ({@link #resolve()} then discovers while the caller waits, as before).
+     */
+    public boolean firstDiscoveryCompleted() {
+        CompletableFuture<Optional<String>> started = first;
+        return started == null || started.isDone();
+    }
+
+    /** The first discovery's failure, once it has failed. */
+    public Optional<String> firstDiscoveryFailure() {
+        CompletableFuture<Optional<String>> started = first;
+        return started == null || !started.isDone() ? Optional.empty() : started.join();
+    }
+
     @Override
     public List<Target> resolve() {
+        CompletableFuture<Optional<String>> started = first;
+        if (started != null && !started.isDone()) {
+            try {
+                started.get(firstWait.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return List.of();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            } catch (ExecutionException e) {
+                // never: the first discovery completes normally, with its failure as the value
+            }
+        }
         return discovery().targets();
     }
 
