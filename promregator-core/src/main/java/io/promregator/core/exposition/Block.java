@@ -33,13 +33,12 @@ final class Block {
     }
 
     static Block grouped(MetricFamily family) {
+        return grouped(family, family.samples().size());
+    }
+
+    static Block grouped(MetricFamily family, int capacity) {
         return new Block(
-                family.name(),
-                family.type(),
-                family.type().openMetricsName(),
-                family.help(),
-                family.unit(),
-                family.samples().size());
+                family.name(), family.type(), family.type().openMetricsName(), family.help(), family.unit(), capacity);
     }
 
     static Block simple(String name, String keyword, String help, String unit, int capacity) {

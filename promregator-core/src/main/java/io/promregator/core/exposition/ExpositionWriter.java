@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -62,17 +64,85 @@ public final class ExpositionWriter {
         boolean openMetrics = format == ExpositionFormat.OPENMETRICS;
         OutputRules rules = openMetrics ? OpenMetricsOutputRules.INSTANCE : PrometheusTextOutputRules.INSTANCE;
         for (Block block : BlockPlanner.plan(families, rules)) {
-            byte[] name = block.name.getBytes(StandardCharsets.UTF_8);
-            if (openMetrics) {
-                writeOpenMetricsMetadata(block, name, sink);
-            } else {
-                writeTextMetadata(block, name, sink);
-            }
-            writeSamples(block, name, openMetrics, sink);
+            writeBlock(block, openMetrics, sink);
         }
         if (openMetrics) {
             sink.write(EOF);
         }
+    }
+
+    /**
+     * Writes the families of {@code source} to {@code out} (which is flushed, not closed) as
+     * {@link #write(List, ExpositionFormat, OutputStream)} would write them all at once, byte for byte, but
+     * holding the samples of only one block at a time (and of the family last read from {@code source}):
+     * the blocks are planned from the families' metadata and sample names, then each is filled from its
+     * families' samples, checked, written, and let go.
+     */
+    public static void write(FamilySource source, ExpositionFormat format, OutputStream out) throws IOException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        boolean openMetrics = format == ExpositionFormat.OPENMETRICS;
+        OutputRules rules = openMetrics ? OpenMetricsOutputRules.INSTANCE : PrometheusTextOutputRules.INSTANCE;
+        ByteSink sink = new ByteSink(out);
+        try {
+            BlockPlanner.Plan plan = BlockPlanner.planLazily(source, rules);
+            List<Block> finished = new ArrayList<>();
+            int loaded = -1;
+            List<Sample> samples = List.of();
+            for (Block block : plan.blocks()) {
+                for (int family : plan.contributors().get(block)) {
+                    if (family != loaded) {
+                        samples = List.of(); // let the last family go before reading the next
+                        samples = source.samples(family);
+                        loaded = family;
+                    }
+                    fill(block, samples, plan.blockOf());
+                }
+                if (block.samples.isEmpty()) {
+                    continue;
+                }
+                rules.finish(block, finished);
+                for (Block part : finished) {
+                    writeBlock(part, openMetrics, sink);
+                }
+                finished.clear();
+                block.samples.clear();
+                block.samples.trimToSize();
+            }
+            if (openMetrics) {
+                sink.write(EOF);
+            }
+            sink.flush();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Adds to the block those of the samples that are routed to it, in order. */
+    private static void fill(Block block, List<Sample> samples, Map<String, Block> blockOf) {
+        String lastName = null;
+        boolean routedHere = false;
+        for (Sample sample : samples) {
+            String name = sample.name();
+            if (!name.equals(lastName)) {
+                routedHere = blockOf.get(name) == block;
+                lastName = name;
+            }
+            if (routedHere) {
+                block.samples.add(sample);
+            }
+        }
+    }
+
+    private static void writeBlock(Block block, boolean openMetrics, ByteSink sink) {
+        byte[] name = block.name.getBytes(StandardCharsets.UTF_8);
+        if (openMetrics) {
+            writeOpenMetricsMetadata(block, name, sink);
+        } else {
+            writeTextMetadata(block, name, sink);
+        }
+        writeSamples(block, name, openMetrics, sink);
     }
 
     private static void writeTextMetadata(Block block, byte[] name, ByteSink sink) {
