@@ -20,7 +20,15 @@ final class BlockPlanner {
     private BlockPlanner() {}
 
     static List<Block> plan(List<MetricFamily> families, OutputRules rules) {
-        List<Block> order = route(families, rules);
+        return plan(families, rules, families.size());
+    }
+
+    /**
+     * The same, with every block that gets a sample of the families from {@code firstAppended} on marked
+     * {@link Block#appended}; the caller makes sure no block gets samples of both kinds.
+     */
+    static List<Block> plan(List<MetricFamily> families, OutputRules rules, int firstAppended) {
+        List<Block> order = route(families, rules, firstAppended);
         List<Block> finished = new ArrayList<>(order.size() + 8);
         for (Block block : order) {
             rules.finish(block, finished);
@@ -30,6 +38,10 @@ final class BlockPlanner {
 
     /** The blocks with every sample routed, in order, not yet checked or downgraded. */
     static List<Block> route(List<MetricFamily> families, OutputRules rules) {
+        return route(families, rules, families.size());
+    }
+
+    private static List<Block> route(List<MetricFamily> families, OutputRules rules, int firstAppended) {
         Map<String, Block> grouped = new HashMap<>();
         for (MetricFamily family : families) {
             if (rules.isGrouped(family.type()) && !family.samples().isEmpty()) {
@@ -42,13 +54,15 @@ final class BlockPlanner {
         }
         Map<String, Block> simple = new HashMap<>();
         List<Block> order = new ArrayList<>();
-        for (MetricFamily family : families) {
+        for (int f = 0; f < families.size(); f++) {
+            MetricFamily family = families.get(f);
             String lastName = null;
             Block target = null;
             for (Sample sample : family.samples()) {
                 String name = sample.name();
                 if (!name.equals(lastName)) {
                     target = route(family, name, rules, grouped, simple, order);
+                    target.appended |= f >= firstAppended;
                     lastName = name;
                 }
                 target.samples.add(sample);

@@ -41,6 +41,12 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
         return Optional.of(new SpillingMerge(count, openMetrics));
     }
 
+    /** Claims go by names, and duplicates by name and labels, which appended labels keep equal or not. */
+    @Override
+    public boolean mergesAlikeWithLabelsAppended() {
+        return true;
+    }
+
     @Override
     public MergeResult merge(List<Exposition> expositions) {
         Map<FamilyKey, Accumulator> families = new LinkedHashMap<>();

@@ -62,10 +62,25 @@ final class SampleCodec {
 
     /** Appends the samples to {@code out}: their count, then each. */
     void encode(List<Sample> samples, Buffer out) {
+        encode(samples, Labels.EMPTY, out);
+    }
+
+    /** The same, each sample with {@code appended} after its own labels (none of which it has). */
+    void encode(List<Sample> samples, Labels appended, Buffer out) {
+        byte[][] appendedValues = new byte[appended.size()][];
+        for (int i = 0; i < appended.size(); i++) {
+            appendedValues[i] = appended.value(i).getBytes(StandardCharsets.UTF_8);
+        }
         out.writeVarint(samples.size());
         for (Sample sample : samples) {
             out.writeVarint(number(sample.name()));
-            encodeLabels(sample.labels(), out);
+            Labels own = sample.labels();
+            out.writeVarint(own.size() + appended.size());
+            writeLabels(own, out);
+            for (int i = 0; i < appended.size(); i++) {
+                out.writeVarint(number(appended.name(i)));
+                out.writeBytes(appendedValues[i]);
+            }
             out.writeLong(Double.doubleToRawLongBits(sample.value()));
             out.writeLong(sample.timestampMillis());
             if (sample.exemplar().isPresent()) {
@@ -82,6 +97,10 @@ final class SampleCodec {
 
     private void encodeLabels(Labels labels, Buffer out) {
         out.writeVarint(labels.size());
+        writeLabels(labels, out);
+    }
+
+    private void writeLabels(Labels labels, Buffer out) {
         for (int i = 0; i < labels.size(); i++) {
             out.writeVarint(number(labels.name(i)));
             out.writeBytes(labels.value(i).getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package io.promregator.core.merge;
 
 import io.promregator.core.ExpositionMerger;
 import io.promregator.core.exposition.Exposition;
+import io.promregator.core.exposition.Labels;
 import io.promregator.core.exposition.MetricFamily;
 import io.promregator.core.exposition.MetricType;
 import io.promregator.core.exposition.OpenMetricsIsolation;
@@ -55,6 +56,12 @@ final class SpillingMerge implements ExpositionMerger.Incremental {
 
     @Override
     public void put(int index, Exposition exposition) {
+        put(index, exposition, Labels.EMPTY);
+    }
+
+    /** Encodes the samples with the labels appended, without rebuilding them. */
+    @Override
+    public void put(int index, Exposition exposition, Labels appended) {
         List<OpenMetricsIsolation.Part> isolation = openMetrics ? OpenMetricsIsolation.parts(exposition) : List.of();
         List<Part> parts = new ArrayList<>(exposition.families().size());
         synchronized (this) {
@@ -72,7 +79,7 @@ final class SpillingMerge implements ExpositionMerger.Incremental {
                     continue;
                 }
                 buffer.clear();
-                codec.encode(family.samples(), buffer);
+                codec.encode(family.samples(), appended, buffer);
                 long offset = store.append(buffer.bytes, buffer.length);
                 parts.add(new Part(outline, names, offset, buffer.length));
             }

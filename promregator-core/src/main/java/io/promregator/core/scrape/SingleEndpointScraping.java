@@ -8,9 +8,11 @@ import io.promregator.core.ScrapeResult;
 import io.promregator.core.Scraper;
 import io.promregator.core.Target;
 import io.promregator.core.TargetResolver;
+import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.exposition.Exposition;
 import io.promregator.core.exposition.ExpositionFormat;
 import io.promregator.core.exposition.ExpositionWriter;
+import io.promregator.core.exposition.Labels;
 import io.promregator.core.exposition.OpenMetricsIsolation;
 import io.promregator.core.metrics.OwnMetrics;
 import java.io.IOException;
@@ -211,8 +213,16 @@ public final class SingleEndpointScraping {
         ownMetrics.recordScrape(result);
         states.record(result);
         if (result.isUp()) {
-            merge.put(
-                    index, enricher.enrich(result.exposition(), result.target().labels()));
+            Labels labels = result.target().labels();
+            Exposition exposition = result.exposition();
+            if (!labels.isEmpty()
+                    && enricher instanceof CfLabelEnricher cf
+                    && cf.appendsAsIs(exposition, labels)
+                    && ExpositionWriter.canAppend(exposition, labels)) {
+                merge.put(index, exposition, labels); // the enricher's rules only append: no sample rebuilt
+            } else {
+                merge.put(index, enricher.enrich(exposition, labels));
+            }
         } else {
             logger.debug("Scrape of {} failed: {}", result.target().url(), result.failure());
         }

@@ -27,6 +27,14 @@ public final class UpMetrics {
 
     private UpMetrics() {}
 
+    /** Whether a family or sample name is one of these metrics' (or {@link #DISCOVERY_INCOMPLETE}). */
+    static boolean isOwnName(String name) {
+        return name.equals(UP)
+                || name.equals(SCRAPE_DURATION)
+                || name.equals(SCRAPE_FAILURE)
+                || name.equals(DISCOVERY_INCOMPLETE);
+    }
+
     /**
      * {@code promregator_up} and {@code promregator_scrape_duration_seconds}, one sample per result in the
      * order of the results, and {@code promregator_scrape_failure} with a {@code reason} label (the

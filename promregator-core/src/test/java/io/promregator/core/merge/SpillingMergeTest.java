@@ -47,9 +47,14 @@ class SpillingMergeTest {
         int withConflicts = 0;
         int withDuplicates = 0;
         int withDrops = 0;
+        int appended = 0;
         for (int c = 0; c < 600; c++) {
             SpillingMerge.memoryLimit = random.nextBoolean() ? 0 : defaultLimit;
-            List<Exposition> expositions = targets(random);
+            List<Target> targets = targets(random);
+            List<Exposition> expositions = new ArrayList<>();
+            for (Target target : targets) {
+                expositions.add(target.enricher().enrich(target.raw(), target.labels()));
+            }
             for (ExpositionFormat output : ExpositionFormat.values()) {
                 Reference expected = inMemory(expositions, output);
                 String actual;
@@ -63,7 +68,16 @@ class SpillingMergeTest {
                     }
                     Collections.shuffle(order, random);
                     for (int i : order) {
-                        merge.put(i, expositions.get(i));
+                        Target target = targets.get(i);
+                        if (target.labels().isEmpty()
+                                || !target.enricher().appendsAsIs(target.raw(), target.labels())
+                                || !ExpositionWriter.canAppend(target.raw(), target.labels())
+                                || random.nextInt(4) == 0) {
+                            merge.put(i, expositions.get(i));
+                        } else {
+                            merge.put(i, target.raw(), target.labels());
+                            appended++;
+                        }
                     }
                     merged = merge.finish();
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -90,6 +104,9 @@ class SpillingMergeTest {
         assertThat(withConflicts).isGreaterThan(50);
         assertThat(withDuplicates).isGreaterThan(50);
         assertThat(withDrops).isGreaterThan(20);
+        assertThat(appended)
+                .as("expositions handed in with their labels to append")
+                .isGreaterThan(300);
     }
 
     @Test
@@ -123,12 +140,15 @@ class SpillingMergeTest {
         "# TYPE jobs counter\njobs_total -1\n",
     };
 
-    private static List<Exposition> targets(Random random) {
+    /** A target's parsed exposition and the labels its enricher adds. */
+    private record Target(Exposition raw, Labels labels, CfLabelEnricher enricher) {}
+
+    private static List<Target> targets(Random random) {
         int count = 1 + random.nextInt(5);
         ExpositionFormat input = random.nextBoolean() ? ExpositionFormat.OPENMETRICS : ExpositionFormat.PROMETHEUS_TEXT;
         LabelConflict policy = LabelConflict.values()[random.nextInt(LabelConflict.values().length)];
         int labelling = random.nextInt(3); // 0: each its own, 1: all the same, 2: none
-        List<Exposition> expositions = new ArrayList<>();
+        List<Target> expositions = new ArrayList<>();
         for (int t = 0; t < count; t++) {
             if (random.nextInt(4) == 0) {
                 input = random.nextBoolean() ? ExpositionFormat.OPENMETRICS : ExpositionFormat.PROMETHEUS_TEXT;
@@ -150,7 +170,7 @@ class SpillingMergeTest {
                 case 1 -> Labels.of("app_name", "app");
                 default -> Labels.EMPTY;
             };
-            expositions.add(new CfLabelEnricher(policy).enrich(parsed, labels));
+            expositions.add(new Target(parsed, labels, new CfLabelEnricher(policy)));
             if (random.nextInt(5) == 0) {
                 expositions.add(expositions.get(expositions.size() - 1)); // the same instance twice
             }
