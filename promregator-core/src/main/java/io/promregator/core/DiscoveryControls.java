@@ -17,11 +17,16 @@ public interface DiscoveryControls {
     /** For each configured target, what it matched and why each candidate was dropped, as text. */
     String explain();
 
-    /**
-     * Whether the first discovery of targets has completed, with or without success. Until it has,
-     * {@code /metrics} lacks the targets it will find and says so ({@code promregator_discovery_incomplete}).
-     */
+    /** Whether the first discovery of targets has completed, with or without success ({@code /-/ready}). */
     default boolean firstDiscoveryCompleted() {
+        return true;
+    }
+
+    /**
+     * Whether a discovery of targets has succeeded. Until one has, {@code /metrics} lacks the targets it
+     * will find and says so ({@code promregator_discovery_incomplete}).
+     */
+    default boolean discoverySucceeded() {
         return true;
     }
 

@@ -65,8 +65,8 @@ public final class SingleEndpointScraping {
     }
 
     /**
-     * @param discovery tells whether the first discovery has completed; until it has, every answer
-     *     carries {@code promregator_discovery_incomplete 1}
+     * @param discovery tells whether a discovery has succeeded; until one has, every answer carries
+     *     {@code promregator_discovery_incomplete 1}
      */
     public SingleEndpointScraping(
             TargetResolver resolver,
@@ -96,7 +96,7 @@ public final class SingleEndpointScraping {
      */
     public Exposition scrapeAll(ExpositionFormat output) {
         List<Target> targets = resolver.resolve();
-        boolean incomplete = !discovery.firstDiscoveryCompleted();
+        boolean incomplete = !discovery.discoverySucceeded();
         List<CompletableFuture<ScrapeResult>> pending = new ArrayList<>(targets.size());
         for (Target target : targets) {
             pending.add(scraper.scrape(target));
@@ -151,7 +151,7 @@ public final class SingleEndpointScraping {
      */
     public Prepared prepare(ExpositionFormat output) {
         List<Target> targets = resolver.resolve();
-        boolean incomplete = !discovery.firstDiscoveryCompleted();
+        boolean incomplete = !discovery.discoverySucceeded();
         int first = incomplete ? 2 : 1;
         Optional<ExpositionMerger.Incremental> incremental =
                 merger.incremental(targets.size() + first, output == ExpositionFormat.OPENMETRICS);

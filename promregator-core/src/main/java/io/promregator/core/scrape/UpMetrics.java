@@ -87,14 +87,14 @@ public final class UpMetrics {
     }
 
     /**
-     * {@code promregator_discovery_incomplete 1}, which {@code /metrics} carries while the first discovery
-     * of targets has not completed: the answer lacks the targets it will find.
+     * {@code promregator_discovery_incomplete 1}, which {@code /metrics} carries until a discovery of targets
+     * has succeeded: the answer lacks the targets it will find.
      */
     static Exposition discoveryIncomplete() {
         return new Exposition(List.of(new MetricFamily(
                 DISCOVERY_INCOMPLETE,
                 MetricType.GAUGE,
-                "1 while the first discovery of targets has not completed: this answer lacks the targets it will find.",
+                "1 until a discovery of targets has succeeded: this answer lacks the targets it will find.",
                 "",
                 List.of(new Sample(DISCOVERY_INCOMPLETE, Labels.EMPTY, 1)))));
     }

@@ -141,5 +141,26 @@ class FirstDiscoveryReadinessTest {
         assertThat(ready.body())
                 .startsWith("Promregator is Ready, but the first discovery of targets failed: ")
                 .contains("connection refused by 127.0.0.1:" + closedPort);
+        assertThat(get("/metrics").body()).contains("\npromregator_discovery_incomplete 1\n");
+    }
+
+    @Test
+    void afterAFailedFirstDiscoveryTheNextSucceedsInTheBackground() throws Exception {
+        simulator.knobs().outage(true);
+        start(simulator.apiUrl().toString(), "timeout: 600");
+        assertThat(awaitReady().body()).startsWith("Promregator is Ready, but the first discovery of targets failed: ");
+        assertThat(get("/metrics").body()).contains("\npromregator_discovery_incomplete 1\n");
+
+        simulator.knobs().outage(false);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String metrics = get("/metrics").body();
+        while (metrics.contains("promregator_discovery_incomplete") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            metrics = get("/metrics").body();
+        }
+
+        assertThat(metrics)
+                .contains("promregator_up{org_name=\"demo-org\",space_name=\"production\",app_name=\"billing\"")
+                .doesNotContain("promregator_discovery_incomplete");
     }
 }

@@ -130,6 +130,11 @@ public final class CfDiscovery implements DiscoveryControls, AutoCloseable {
     }
 
     @Override
+    public boolean discoverySucceeded() {
+        return resolver.discoverySucceeded();
+    }
+
+    @Override
     public Optional<String> firstDiscoveryFailure() {
         return resolver.firstDiscoveryFailure();
     }

@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * background while the last one is still served; a failed refresh keeps the last good discovery, so a
  * Cloud Controller outage never empties the target list.
  *
- * <p>{@link #startFirstDiscovery} runs the first discovery in the background at start-up. Until it has
- * completed (or failed), {@link #resolve()} waits for it at most the given time and then answers with no
- * targets, so that no request waits longer than that for a slow Cloud Controller. Thread-safe.
+ * <p>{@link #startFirstDiscovery} runs the first discovery in the background at start-up. Until a
+ * discovery has succeeded, {@link #resolve()} waits for the one running at most the given time (after a
+ * failure it starts the next in the background) and then answers with no targets, so that no request
+ * waits longer than that for a slow or failing Cloud Controller. Thread-safe.
  */
 public final class CloudControllerTargetResolver implements TargetResolver {
     private static final Logger logger = LoggerFactory.getLogger(CloudControllerTargetResolver.class);
@@ -41,6 +42,10 @@ public final class CloudControllerTargetResolver implements TargetResolver {
     private volatile int lastCount = -1;
     /** Completes with the first discovery's failure (empty when it succeeded); null until started. */
     private volatile CompletableFuture<Optional<String>> first;
+    /** The latest discovery started in the background, until one has succeeded. */
+    private CompletableFuture<Optional<String>> attempt;
+
+    private volatile boolean succeeded;
 
     private volatile Duration firstWait = Duration.ZERO;
 
@@ -64,30 +69,39 @@ public final class CloudControllerTargetResolver implements TargetResolver {
     }
 
     /**
-     * Starts the first discovery on a thread of its own, once. Until it has completed, {@link #resolve()}
-     * waits for it at most {@code maxWait} and then answers with no targets.
+     * Starts the first discovery on a thread of its own, once. Until a discovery has succeeded,
+     * {@link #resolve()} waits for the one running at most {@code maxWait} (starting another in the
+     * background when the last one failed) and then answers with no targets.
      */
     public synchronized void startFirstDiscovery(Duration maxWait) {
         if (first != null) {
             return;
         }
         firstWait = maxWait;
+        first = startAttempt();
+    }
+
+    /** A discovery on a thread of its own; its value is the failure, empty when it succeeded. */
+    private synchronized CompletableFuture<Optional<String>> startAttempt() {
         CompletableFuture<Optional<String>> started = new CompletableFuture<>();
-        first = started;
+        attempt = started;
         Thread thread = new Thread(
                 () -> {
                     try {
-                        Optional<String> error = discovery().error();
-                        error.ifPresent(e -> logger.error("The first Cloud Foundry discovery failed: {}", e));
+                        Optional<String> error = discovery().error(); // a failure is logged there
+                        if (error.isEmpty()) {
+                            succeeded = true;
+                        }
                         started.complete(error);
                     } catch (RuntimeException e) {
-                        logger.error("The first Cloud Foundry discovery failed", e);
+                        logger.error("Cloud Foundry discovery failed", e);
                         started.complete(Optional.of(String.valueOf(e)));
                     }
                 },
-                "promregator-cf-first-discovery");
+                "promregator-cf-discovery");
         thread.setDaemon(true);
         thread.start();
+        return started;
     }
 
     /**
@@ -99,6 +113,11 @@ public final class CloudControllerTargetResolver implements TargetResolver {
         return started == null || started.isDone();
     }
 
+    /** Whether a discovery has succeeded (or none was started in the background). */
+    public boolean discoverySucceeded() {
+        return first == null || succeeded;
+    }
+
     /** The first discovery's failure, once it has failed. */
     public Optional<String> firstDiscoveryFailure() {
         CompletableFuture<Optional<String>> started = first;
@@ -107,17 +126,26 @@ public final class CloudControllerTargetResolver implements TargetResolver {
 
     @Override
     public List<Target> resolve() {
-        CompletableFuture<Optional<String>> started = first;
-        if (started != null && !started.isDone()) {
+        if (first != null && !succeeded) {
+            CompletableFuture<Optional<String>> running;
+            synchronized (this) {
+                running = attempt;
+                if (running.isDone() && !succeeded) {
+                    running = startAttempt(); // the last one failed: try again, without making the caller wait
+                }
+            }
             try {
-                started.get(firstWait.toNanos(), TimeUnit.NANOSECONDS);
+                running.get(firstWait.toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 return List.of();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return List.of();
             } catch (ExecutionException e) {
-                // never: the first discovery completes normally, with its failure as the value
+                // never: an attempt completes normally, with its failure as the value
+            }
+            if (!succeeded) {
+                return List.of();
             }
         }
         return discovery().targets();
