@@ -25,7 +25,12 @@ final class MetricsHandler implements HttpHandler {
                 ContentNegotiation.choose(exchange.getRequestHeaders().getFirst("Accept"));
         try (SingleEndpointScraping.Prepared prepared = scraping.prepare(format)) {
             StreamingBody body = new StreamingBody(exchange, format.contentType());
-            prepared.writeTo(body);
+            try {
+                prepared.writeTo(body);
+            } catch (IOException | RuntimeException e) {
+                body.abandon();
+                throw e;
+            }
             body.close();
         }
     }

@@ -70,6 +70,21 @@ final class StreamingBody extends OutputStream {
         }
     }
 
+    /**
+     * Gives up on a response whose writing failed (the client went away, say): releases the compressor at
+     * once, sends nothing more.
+     */
+    void abandon() {
+        closed = true;
+        if (out instanceof GZIPOutputStream gzip) {
+            try {
+                gzip.close(); // ends the Deflater even when writing its trailer fails
+            } catch (IOException ignored) {
+                // the connection is gone; it is closed with the exchange
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         if (closed) {

@@ -81,21 +81,24 @@ class MetricsDisconnectTest {
                 .build()
                 .start();
 
-        try (Socket socket = new Socket("127.0.0.1", promregator.port())) {
-            socket.setReceiveBufferSize(4096);
-            socket.getOutputStream()
-                    .write("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/plain\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            byte[] start = in.readNBytes(4096);
-            assertThat(new String(start, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
-        } // hangs up with most of the answer unread
+        for (String encoding : new String[] {"", "Accept-Encoding: gzip\r\n"}) {
+            try (Socket socket = new Socket("127.0.0.1", promregator.port())) {
+                socket.setReceiveBufferSize(4096);
+                socket.getOutputStream()
+                        .write(("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/plain\r\n" + encoding
+                                        + "\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                InputStream in = socket.getInputStream();
+                byte[] start = in.readNBytes(4096);
+                assertThat(new String(start, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
+            } // hangs up with most of the answer unread
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (SpillStore.OPEN_FILES.get() != 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (SpillStore.OPEN_FILES.get() != 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(SpillStore.OPEN_FILES).as("temporary files still open").hasValue(0);
         }
-        assertThat(SpillStore.OPEN_FILES).as("temporary files still open").hasValue(0);
         HttpResponse<String> next = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + promregator.port() + "/metrics"))
