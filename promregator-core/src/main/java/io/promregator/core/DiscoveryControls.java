@@ -73,6 +73,32 @@ public interface DiscoveryControls {
         return Optional.empty();
     }
 
+    /** Whether the first discovery of targets has completed, with or without success ({@code /-/ready}). */
+    default boolean firstDiscoveryCompleted() {
+        return true;
+    }
+
+    /**
+     * Whether a discovery of targets has succeeded. Until one has, {@code /metrics} lacks the targets it
+     * will find and says so ({@code promregator_discovery_incomplete}).
+     */
+    default boolean discoverySucceeded() {
+        return true;
+    }
+
+    /** Why the first discovery failed, once it has failed; shown on {@code /-/ready}. */
+    default Optional<String> firstDiscoveryFailure() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether {@code /-/ready} answers 503 until the first discovery has completed
+     * ({@code promregator.discoverer.readyAfterFirstDiscovery}).
+     */
+    default boolean readyAfterFirstDiscovery() {
+        return false;
+    }
+
     /** Controls for an aggregator without Cloud Foundry targets: nothing to empty or explain. */
     DiscoveryControls NONE = new DiscoveryControls() {
         @Override

@@ -75,7 +75,8 @@ public final class Promregator implements AutoCloseable {
         ExpositionMerger merger = wiring.merger() == null ? new FirstTypeWinsMerger() : wiring.merger();
         TargetStateLog states = new TargetStateLog(Clock.systemUTC(), metricsSettings.targetTimeout());
         this.endpoints = new Endpoints(
-                new SingleEndpointScraping(resolver, scraper, enricher, merger, ownMetrics, states),
+                new SingleEndpointScraping(
+                        resolver, scraper, enricher, merger, ownMetrics, states, wiring.discoveryControls()),
                 new SingleTargetScraping(
                         resolver, scraper, enricher, merger, ownMetrics, wiring.labelEnrichment(), states),
                 resolver,

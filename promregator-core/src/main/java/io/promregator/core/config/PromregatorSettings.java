@@ -79,12 +79,15 @@ public record PromregatorSettings(
     }
 
     /**
-     * {@code promregator.discoverer.timeout}: seconds after its last scrape before a target's own
-     * per-target series are removed.
+     * {@code promregator.discoverer.*}.
+     *
+     * @param timeout seconds after its last scrape before a target's own per-target series are removed
+     * @param readyAfterFirstDiscovery whether {@code /-/ready} answers 503 until the first Cloud Foundry
+     *     discovery has completed or failed (new key); false: ready at once, as before
      */
-    public record Discoverer(@Key(Check.SECONDS) int timeout) {
+    public record Discoverer(@Key(Check.SECONDS) int timeout, boolean readyAfterFirstDiscovery) {
         public static Discoverer defaults() {
-            return new Discoverer(600);
+            return new Discoverer(600, true);
         }
     }
 

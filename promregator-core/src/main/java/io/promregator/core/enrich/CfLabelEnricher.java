@@ -40,6 +40,21 @@ public final class CfLabelEnricher implements LabelEnricher {
         return new Exposition(families);
     }
 
+    /**
+     * Whether this enricher's rules come down to appending {@code added} to every sample's labels, as they
+     * are, in that order: when no sample has a label of such a name, whatever the policy.
+     */
+    public boolean appendsAsIs(Exposition exposition, Labels added) {
+        for (MetricFamily family : exposition.families()) {
+            for (Sample sample : family.samples()) {
+                if (clashes(sample.labels(), added)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** One sample's labels with {@code added} appended under this enricher's policy. */
     public Labels enrich(Labels own, Labels added) {
         if (!clashes(own, added)) {

@@ -20,6 +20,8 @@ final class Block {
     final String unit;
     /** Two families of different types wanted this grouped block. */
     boolean conflicting;
+    /** Its samples are written with the writer's appended labels after their own. */
+    boolean appended;
 
     final ArrayList<Sample> samples;
 
@@ -33,13 +35,12 @@ final class Block {
     }
 
     static Block grouped(MetricFamily family) {
+        return grouped(family, family.samples().size());
+    }
+
+    static Block grouped(MetricFamily family, int capacity) {
         return new Block(
-                family.name(),
-                family.type(),
-                family.type().openMetricsName(),
-                family.help(),
-                family.unit(),
-                family.samples().size());
+                family.name(), family.type(), family.type().openMetricsName(), family.help(), family.unit(), capacity);
     }
 
     static Block simple(String name, String keyword, String help, String unit, int capacity) {
@@ -64,6 +65,7 @@ final class Block {
         for (Sample sample : samples) {
             if (current == null || !current.name.equals(sample.name())) {
                 current = parts.computeIfAbsent(sample.name(), name -> simple(name, splitKeyword, help, unit, 8));
+                current.appended = appended;
             }
             current.samples.add(sample);
         }

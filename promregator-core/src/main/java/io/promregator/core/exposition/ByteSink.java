@@ -80,6 +80,11 @@ final class ByteSink {
         }
     }
 
+    /** Everything written; only for a sink without stream. */
+    byte[] toByteArray() {
+        return Arrays.copyOf(buf, pos);
+    }
+
     /** Everything written, decoded; only for a sink without stream. */
     String contentAsString() {
         return new String(buf, 0, pos, StandardCharsets.UTF_8);

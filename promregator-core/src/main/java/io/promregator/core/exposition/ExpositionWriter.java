@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,6 +47,79 @@ public final class ExpositionWriter {
         }
     }
 
+    /**
+     * Writes the families as {@link #write(List, ExpositionFormat, OutputStream)} does, but the samples of
+     * the families from {@code firstAppended} on with {@code appended} written after their own labels, as
+     * if each had been rebuilt with them, in one pass: the appended labels are rendered once. The caller
+     * makes sure that this is what rebuilding would give ({@link #canAppend}) and that no sample name of
+     * the families before {@code firstAppended} is one of the others' or claimed by them.
+     */
+    public static void write(
+            List<MetricFamily> families, ExpositionFormat format, OutputStream out, int firstAppended, Labels appended)
+            throws IOException {
+        Objects.requireNonNull(families, "families");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        boolean openMetrics = format == ExpositionFormat.OPENMETRICS;
+        OutputRules rules = openMetrics ? OpenMetricsOutputRules.INSTANCE : PrometheusTextOutputRules.INSTANCE;
+        byte[] suffix = appended.isEmpty() ? null : render(appended);
+        ByteSink sink = new ByteSink(out);
+        try {
+            for (Block block : BlockPlanner.plan(families, rules, firstAppended)) {
+                writeBlock(block, openMetrics, block.appended ? suffix : null, sink);
+            }
+            if (openMetrics) {
+                sink.write(EOF);
+            }
+            sink.flush();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Whether writing {@code appended} after the own labels of every sample of {@code exposition} gives
+     * what writing samples rebuilt with those labels gives: when no sample has a label of such a name, and
+     * no appended name is one that the output rules read ({@code le}, {@code quantile}, or a family's or
+     * sample's name, which is a stateset's label), so that every check and grouping decides alike.
+     */
+    public static boolean canAppend(Exposition exposition, Labels appended) {
+        for (int i = 0; i < appended.size(); i++) {
+            String name = appended.name(i);
+            if (name.equals("le") || name.equals("quantile")) {
+                return false;
+            }
+        }
+        for (MetricFamily family : exposition.families()) {
+            if (appended.indexOf(family.name()) >= 0) {
+                return false;
+            }
+            String lastName = null;
+            for (Sample sample : family.samples()) {
+                if (!sample.name().equals(lastName)) {
+                    lastName = sample.name();
+                    if (appended.indexOf(lastName) >= 0) {
+                        return false;
+                    }
+                }
+                Labels own = sample.labels();
+                for (int i = 0; i < own.size(); i++) {
+                    if (appended.indexOf(own.name(i)) >= 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** {@code a="1",b="2"}: labels as the writer writes them between the braces. */
+    private static byte[] render(Labels labels) {
+        ByteSink sink = new ByteSink(64 * labels.size());
+        writeLabelList(labels, sink);
+        return sink.toByteArray();
+    }
+
     /** The families in the given format. */
     public static String toString(List<MetricFamily> families, ExpositionFormat format) {
         int samples = 0;
@@ -62,17 +137,85 @@ public final class ExpositionWriter {
         boolean openMetrics = format == ExpositionFormat.OPENMETRICS;
         OutputRules rules = openMetrics ? OpenMetricsOutputRules.INSTANCE : PrometheusTextOutputRules.INSTANCE;
         for (Block block : BlockPlanner.plan(families, rules)) {
-            byte[] name = block.name.getBytes(StandardCharsets.UTF_8);
-            if (openMetrics) {
-                writeOpenMetricsMetadata(block, name, sink);
-            } else {
-                writeTextMetadata(block, name, sink);
-            }
-            writeSamples(block, name, openMetrics, sink);
+            writeBlock(block, openMetrics, null, sink);
         }
         if (openMetrics) {
             sink.write(EOF);
         }
+    }
+
+    /**
+     * Writes the families of {@code source} to {@code out} (which is flushed, not closed) as
+     * {@link #write(List, ExpositionFormat, OutputStream)} would write them all at once, byte for byte, but
+     * holding the samples of only one block at a time (and of the family last read from {@code source}):
+     * the blocks are planned from the families' metadata and sample names, then each is filled from its
+     * families' samples, checked, written, and let go.
+     */
+    public static void write(FamilySource source, ExpositionFormat format, OutputStream out) throws IOException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        boolean openMetrics = format == ExpositionFormat.OPENMETRICS;
+        OutputRules rules = openMetrics ? OpenMetricsOutputRules.INSTANCE : PrometheusTextOutputRules.INSTANCE;
+        ByteSink sink = new ByteSink(out);
+        try {
+            BlockPlanner.Plan plan = BlockPlanner.planLazily(source, rules);
+            List<Block> finished = new ArrayList<>();
+            int loaded = -1;
+            List<Sample> samples = List.of();
+            for (Block block : plan.blocks()) {
+                for (int family : plan.contributors().get(block)) {
+                    if (family != loaded) {
+                        samples = List.of(); // let the last family go before reading the next
+                        samples = source.samples(family);
+                        loaded = family;
+                    }
+                    fill(block, samples, plan.blockOf());
+                }
+                if (block.samples.isEmpty()) {
+                    continue;
+                }
+                rules.finish(block, finished);
+                for (Block part : finished) {
+                    writeBlock(part, openMetrics, null, sink);
+                }
+                finished.clear();
+                block.samples.clear();
+                block.samples.trimToSize();
+            }
+            if (openMetrics) {
+                sink.write(EOF);
+            }
+            sink.flush();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Adds to the block those of the samples that are routed to it, in order. */
+    private static void fill(Block block, List<Sample> samples, Map<String, Block> blockOf) {
+        String lastName = null;
+        boolean routedHere = false;
+        for (Sample sample : samples) {
+            String name = sample.name();
+            if (!name.equals(lastName)) {
+                routedHere = blockOf.get(name) == block;
+                lastName = name;
+            }
+            if (routedHere) {
+                block.samples.add(sample);
+            }
+        }
+    }
+
+    private static void writeBlock(Block block, boolean openMetrics, byte[] suffix, ByteSink sink) {
+        byte[] name = block.name.getBytes(StandardCharsets.UTF_8);
+        if (openMetrics) {
+            writeOpenMetricsMetadata(block, name, sink);
+        } else {
+            writeTextMetadata(block, name, sink);
+        }
+        writeSamples(block, name, openMetrics, suffix, sink);
     }
 
     private static void writeTextMetadata(Block block, byte[] name, ByteSink sink) {
@@ -133,7 +276,8 @@ public final class ExpositionWriter {
         return true;
     }
 
-    private static void writeSamples(Block block, byte[] blockName, boolean openMetrics, ByteSink sink) {
+    /** @param suffix rendered labels to write after each sample's own, or null */
+    private static void writeSamples(Block block, byte[] blockName, boolean openMetrics, byte[] suffix, ByteSink sink) {
         String exemplarName = openMetrics ? exemplarSampleName(block) : null;
         String lastName = block.name;
         byte[] nameBytes = blockName;
@@ -144,7 +288,15 @@ public final class ExpositionWriter {
                 lastName = name;
             }
             sink.write(nameBytes);
-            if (!sample.labels().isEmpty()) {
+            if (suffix != null) {
+                sink.write((byte) '{');
+                if (!sample.labels().isEmpty()) {
+                    writeLabelList(sample.labels(), sink);
+                    sink.write((byte) ',');
+                }
+                sink.write(suffix);
+                sink.write((byte) '}');
+            } else if (!sample.labels().isEmpty()) {
                 writeLabels(sample.labels(), sink);
             }
             sink.write((byte) ' ');
@@ -174,6 +326,11 @@ public final class ExpositionWriter {
 
     private static void writeLabels(Labels labels, ByteSink sink) {
         sink.write((byte) '{');
+        writeLabelList(labels, sink);
+        sink.write((byte) '}');
+    }
+
+    private static void writeLabelList(Labels labels, ByteSink sink) {
         for (int i = 0; i < labels.size(); i++) {
             if (i > 0) {
                 sink.write((byte) ',');
@@ -183,7 +340,6 @@ public final class ExpositionWriter {
             sink.writeLabelValue(labels.value(i));
             sink.write((byte) '"');
         }
-        sink.write((byte) '}');
     }
 
     private static void writeTimestamp(long millis, boolean openMetrics, ByteSink sink) {

@@ -125,4 +125,92 @@ public final class OpenMetricsIsolation {
         }
         return new Exposition(families);
     }
+
+    /**
+     * How one exposition's part of a grouped family (with samples) reads in OpenMetrics output on its own:
+     * written with its type ({@code valid}), downgraded ({@code !valid}, with the sample names it holds and
+     * how many samples), or holding no samples at all (then {@code valid} is false and {@code samples} 0).
+     */
+    public record Part(String name, MetricType type, boolean valid, Set<String> sampleNames, int samples) {
+        public Part {
+            sampleNames = Set.copyOf(sampleNames);
+        }
+    }
+
+    /**
+     * What {@link #isolate} needs to know of one exposition, so that expositions can be looked at one at
+     * a time and let go: one part per grouped family with samples, in no particular order.
+     */
+    public static List<Part> parts(Exposition exposition) {
+        Map<FamilyKey, Part> parts = new HashMap<>();
+        for (MetricFamily family : exposition.families()) {
+            if (OpenMetricsOutputRules.INSTANCE.isGrouped(family.type())
+                    && !family.samples().isEmpty()) {
+                parts.putIfAbsent(
+                        new FamilyKey(family.name(), family.type()),
+                        new Part(family.name(), family.type(), false, Set.of(), 0));
+            }
+        }
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        for (Block block : BlockPlanner.route(exposition.families(), OpenMetricsOutputRules.INSTANCE)) {
+            if (!block.isGrouped()) {
+                continue;
+            }
+            FamilyKey key = new FamilyKey(block.name, block.groupedType);
+            if (!block.conflicting && OpenMetricsChecks.isValid(block)) {
+                parts.put(key, new Part(block.name, block.groupedType, true, Set.of(), block.samples.size()));
+            } else {
+                Set<String> names = new HashSet<>();
+                for (Sample sample : block.samples) {
+                    names.add(sample.name());
+                }
+                parts.put(key, new Part(block.name, block.groupedType, false, names, block.samples.size()));
+            }
+        }
+        return List.copyOf(parts.values());
+    }
+
+    /**
+     * @param leftOutNames per exposition, the sample names whose samples are left out (every sample of such a
+     *     name: routing is by name)
+     * @param droppedSeries per family type, the samples left out
+     */
+    public record Decision(List<Set<String>> leftOutNames, Map<MetricType, Integer> droppedSeries) {}
+
+    /**
+     * What {@link #isolate} leaves out, from the {@link #parts} of each exposition in merge order: the same
+     * samples, named by their sample names.
+     */
+    public static Decision decide(List<List<Part>> parts) {
+        Map<FamilyKey, Integer> counts = new HashMap<>();
+        Set<FamilyKey> validSomewhere = new HashSet<>();
+        for (List<Part> own : parts) {
+            for (Part part : own) {
+                FamilyKey key = new FamilyKey(part.name(), part.type());
+                counts.merge(key, 1, Integer::sum);
+                if (part.valid()) {
+                    validSomewhere.add(key);
+                }
+            }
+        }
+        List<Set<String>> leftOut = new ArrayList<>(parts.size());
+        Map<MetricType, Integer> dropped = new EnumMap<>(MetricType.class);
+        for (List<Part> own : parts) {
+            Set<String> names = Set.of();
+            for (Part part : own) {
+                FamilyKey key = new FamilyKey(part.name(), part.type());
+                if (!part.valid() && part.samples() > 0 && counts.get(key) >= 2 && validSomewhere.contains(key)) {
+                    if (names.isEmpty()) {
+                        names = new HashSet<>();
+                    }
+                    names.addAll(part.sampleNames());
+                    dropped.merge(part.type(), part.samples(), Integer::sum);
+                }
+            }
+            leftOut.add(names);
+        }
+        return new Decision(leftOut, dropped);
+    }
 }

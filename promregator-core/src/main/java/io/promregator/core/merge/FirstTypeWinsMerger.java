@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +36,18 @@ import java.util.Set;
 public final class FirstTypeWinsMerger implements ExpositionMerger {
     /** The merger; it keeps no state, so one serves every scrape. */
     public FirstTypeWinsMerger() {}
+
+    /** This merge, and for OpenMetrics the isolation before it, over expositions kept as compact bytes ({@link SpillingMerge}). */
+    @Override
+    public Optional<Incremental> incremental(int count, boolean openMetrics) {
+        return Optional.of(new SpillingMerge(count, openMetrics));
+    }
+
+    /** Claims go by names, and duplicates by name and labels, which appended labels keep equal or not. */
+    @Override
+    public boolean mergesAlikeWithLabelsAppended() {
+        return true;
+    }
 
     @Override
     public MergeResult merge(List<Exposition> expositions) {
@@ -76,7 +89,7 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
      * A series' first sample, or a later one with a timestamp after that of every earlier kept sample of
      * the series, all of which have timestamps: the points OpenMetrics allows and Prometheus stores in order.
      */
-    private static boolean isNewPoint(Sample sample, Map<SeriesKey, Long> lastTimestamps) {
+    static boolean isNewPoint(Sample sample, Map<SeriesKey, Long> lastTimestamps) {
         SeriesKey series = new SeriesKey(sample.name(), sample.labels());
         Long last = lastTimestamps.get(series);
         boolean later = last == null
@@ -87,7 +100,7 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
         return later;
     }
 
-    private static boolean clashes(FamilyKey key, Set<String> claimed, Map<String, FamilyKey> claims) {
+    static boolean clashes(FamilyKey key, Set<String> claimed, Map<String, FamilyKey> claims) {
         for (String name : claimed) {
             FamilyKey owner = claims.get(name);
             if (owner != null && !owner.equals(key)) {
@@ -99,12 +112,18 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
 
     /** The series names a family may write: those of its type, and those it actually has. */
     static Set<String> claimedNames(MetricFamily family) {
-        Set<String> names = new HashSet<>();
-        for (String suffix : typeSuffixes(family.type())) {
-            names.add(family.name() + suffix);
-        }
+        Set<String> names = typeNames(family.name(), family.type());
         for (Sample sample : family.samples()) {
             names.add(sample.name());
+        }
+        return names;
+    }
+
+    /** The series names a family of this name and type may write, whatever samples it has. */
+    static Set<String> typeNames(String name, MetricType type) {
+        Set<String> names = new HashSet<>();
+        for (String suffix : typeSuffixes(type)) {
+            names.add(name + suffix);
         }
         return names;
     }
@@ -120,9 +139,9 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
         };
     }
 
-    private record FamilyKey(String name, MetricType type) {}
+    record FamilyKey(String name, MetricType type) {}
 
-    private record SeriesKey(String name, Labels labels) {}
+    record SeriesKey(String name, Labels labels) {}
 
     private static final class Accumulator {
         final String name;

@@ -22,9 +22,18 @@ public final class UpMetrics {
     public static final String UP = "promregator_up";
     public static final String SCRAPE_DURATION = "promregator_scrape_duration_seconds";
     public static final String SCRAPE_FAILURE = "promregator_scrape_failure";
+    public static final String DISCOVERY_INCOMPLETE = "promregator_discovery_incomplete";
     private static final LabelEnricher DEFAULT = new CfLabelEnricher(LabelConflict.EXPORTED);
 
     private UpMetrics() {}
+
+    /** Whether a family or sample name is one of these metrics' (or {@link #DISCOVERY_INCOMPLETE}). */
+    static boolean isOwnName(String name) {
+        return name.equals(UP)
+                || name.equals(SCRAPE_DURATION)
+                || name.equals(SCRAPE_FAILURE)
+                || name.equals(DISCOVERY_INCOMPLETE);
+    }
 
     /**
      * {@code promregator_up} and {@code promregator_scrape_duration_seconds}, one sample per result in the
@@ -75,6 +84,19 @@ public final class UpMetrics {
             }
         }
         return families(up, duration, failures);
+    }
+
+    /**
+     * {@code promregator_discovery_incomplete 1}, which {@code /metrics} carries until a discovery of targets
+     * has succeeded: the answer lacks the targets it will find.
+     */
+    static Exposition discoveryIncomplete() {
+        return new Exposition(List.of(new MetricFamily(
+                DISCOVERY_INCOMPLETE,
+                MetricType.GAUGE,
+                "1 until a discovery of targets has succeeded: this answer lacks the targets it will find.",
+                "",
+                List.of(new Sample(DISCOVERY_INCOMPLETE, Labels.EMPTY, 1)))));
     }
 
     private static Exposition families(List<Sample> up, List<Sample> duration, List<Sample> failures) {

@@ -115,13 +115,7 @@ public final class PromregatorServer implements AutoCloseable {
                         new OwnMetricsHandler(endpoints.ownMetrics().registry())));
         // The health endpoints answer on the connection's thread, so that busy workers never delay them.
         routeInline("/-/healthy", new HealthHandler(Optional::empty, "Promregator is Healthy."));
-        routeInline(
-                "/-/ready",
-                new HealthHandler(
-                        () -> inFlight.stopping()
-                                ? Optional.of("Promregator is shutting down.")
-                                : endpoints.discoveryControls().notReady(),
-                        "Promregator is Ready."));
+        routeInline("/-/ready", new ReadyHandler(inFlight, endpoints.discoveryControls()));
         route(
                 "/cache/invalidate",
                 basic.guard(

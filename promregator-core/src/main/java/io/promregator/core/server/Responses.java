@@ -13,7 +13,7 @@ final class Responses {
     /** Exchange attribute: whether this server may compress its responses. */
     static final String GZIP_ALLOWED = "promregator.gzip";
 
-    private static final int GZIP_THRESHOLD = 1024;
+    static final int GZIP_THRESHOLD = 1024;
 
     private Responses() {}
 

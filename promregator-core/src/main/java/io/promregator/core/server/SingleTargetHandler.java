@@ -7,7 +7,6 @@ import io.promregator.core.ScrapeResult.Outcome;
 import io.promregator.core.Target;
 import io.promregator.core.exposition.ContentNegotiation;
 import io.promregator.core.exposition.ExpositionFormat;
-import io.promregator.core.exposition.ExpositionWriter;
 import io.promregator.core.scrape.SingleTargetScraping;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -85,7 +84,7 @@ final class SingleTargetHandler implements HttpHandler {
         ExpositionFormat format =
                 ContentNegotiation.choose(exchange.getRequestHeaders().getFirst("Accept"));
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
-        ExpositionWriter.write(scrape.exposition().families(), format, body);
+        scrape.writeTo(format, body);
         Responses.send(exchange, 200, format.contentType(), body.toByteArray());
     }
 

@@ -95,6 +95,21 @@ public class ExpositionBenchmark {
         ExpositionWriter.write(result.families(), ExpositionFormat.PROMETHEUS_TEXT, new BlackholeStream(blackhole));
     }
 
+    /**
+     * The same as {@link #pipeline}, the way {@code /singleTargetMetrics} now goes when the labels are only
+     * appended: parse, merge, write with the labels appended in one pass (no sample rebuilt).
+     */
+    @Benchmark
+    public void pipelineOnePass(Blackhole blackhole) throws IOException, ExpositionParseException {
+        Exposition exposition = ExpositionParser.parse(body, ExpositionFormat.PROMETHEUS_TEXT);
+        if (!enricher.appendsAsIs(exposition, instance0) || !ExpositionWriter.canAppend(exposition, instance0)) {
+            throw new IllegalStateException("the payload does not take the one-pass path");
+        }
+        Exposition result = merger.merge(List.of(exposition)).exposition();
+        ExpositionWriter.write(
+                result.families(), ExpositionFormat.PROMETHEUS_TEXT, new BlackholeStream(blackhole), 0, instance0);
+    }
+
     private Exposition enrichAndMerge(Exposition exposition) {
         return merger.merge(List.of(enricher.enrich(exposition, instance0), enricher.enrich(exposition, instance1)))
                 .exposition();

@@ -115,4 +115,26 @@ class CfLabelEnricherTest {
         assertThat(new CfLabelEnricher(LabelConflict.EXPORTED).enrich(exposition, Labels.EMPTY))
                 .isSameAs(exposition);
     }
+
+    @Test
+    void appendsAsIsExactlyWhenNoSampleHasALabelOfTheTargets() {
+        Exposition plain = new Exposition(List.of(new MetricFamily(
+                "jobs", MetricType.COUNTER, "", "", List.of(new Sample("jobs_total", Labels.of("method", "GET"), 1)))));
+        Exposition clashing = new Exposition(List.of(new MetricFamily(
+                "jobs",
+                MetricType.COUNTER,
+                "",
+                "",
+                List.of(
+                        new Sample("jobs_total", Labels.of("method", "GET"), 1),
+                        new Sample("jobs_total", Labels.of("app_name", "mine"), 2)))));
+        for (LabelConflict policy : LabelConflict.values()) {
+            CfLabelEnricher enricher = new CfLabelEnricher(policy);
+
+            assertThat(enricher.appendsAsIs(plain, CF)).isTrue();
+            assertThat(enricher.appendsAsIs(clashing, CF)).isFalse();
+            assertThat(enricher.enrich(Labels.of("method", "GET"), CF).toString())
+                    .isEqualTo("{method=\"GET\"," + CF.toString().substring(1));
+        }
+    }
 }

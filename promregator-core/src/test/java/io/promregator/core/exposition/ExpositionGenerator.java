@@ -15,7 +15,7 @@ import java.util.Set;
  * blank lines, blanks around tokens, trailing commas, CRLF. Mostly valid, not always: two families may
  * still clash. Deterministic for a given {@link Random}.
  */
-final class ExpositionGenerator {
+public final class ExpositionGenerator {
     private static final String[] FAMILY_NAMES = {
         "http_requests",
         "rpc_duration_seconds",
@@ -114,7 +114,7 @@ final class ExpositionGenerator {
     }
 
     /** A new exposition in the given format. */
-    static byte[] generate(Random random, ExpositionFormat format) {
+    public static byte[] generate(Random random, ExpositionFormat format) {
         ExpositionGenerator generator = new ExpositionGenerator(random, format);
         generator.exposition();
         return generator.out.toString().getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.promregator.core.exposition;
 
+import io.promregator.core.ExpositionMerger;
 import io.promregator.core.ExpositionMerger.MergeResult;
 import io.promregator.core.enrich.CfLabelEnricher;
 import io.promregator.core.enrich.LabelConflict;
@@ -90,8 +91,55 @@ final class PipelineCheck {
             if (format == ExpositionFormat.PROMETHEUS_TEXT) {
                 text = written;
             }
+            problem = streamingProblem(enriched, format);
+            if (problem != null) {
+                return problem(problem, parsed);
+            }
         }
         return new Result(null, parsed, text);
+    }
+
+    /**
+     * What {@code /metrics} writes incrementally equals what isolating (for OpenMetrics), merging and writing
+     * in memory writes, counts included.
+     */
+    private static String streamingProblem(List<Exposition> enriched, ExpositionFormat format) {
+        List<Exposition> parts = enriched;
+        if (format == ExpositionFormat.OPENMETRICS) {
+            parts = OpenMetricsIsolation.isolate(parts).expositions();
+        }
+        MergeResult merged = MERGER.merge(parts);
+        String expected = ExpositionWriter.toString(merged.exposition().families(), format);
+        boolean openMetrics = format == ExpositionFormat.OPENMETRICS;
+        try (ExpositionMerger.Incremental merge =
+                MERGER.incremental(enriched.size(), openMetrics).orElseThrow()) {
+            for (int i = enriched.size() - 1; i >= 0; i--) {
+                merge.put(i, enriched.get(i));
+            }
+            ExpositionMerger.Merged streamed = merge.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ExpositionWriter.write(streamed, format, out);
+            String actual = out.toString(StandardCharsets.UTF_8);
+            if (!actual.equals(expected)) {
+                return "streaming: " + format + " output differs from the in-memory merge's at character "
+                        + firstDifference(actual, expected);
+            }
+            if (streamed.typeConflicts() != merged.typeConflicts()
+                    || streamed.duplicateSeries() != merged.duplicateSeries()) {
+                return "streaming: counts differ from the in-memory merge's";
+            }
+        } catch (IOException e) {
+            return "streaming: " + e;
+        }
+        return null;
+    }
+
+    private static int firstDifference(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     /** Every sample keeps its own series and carries every target label; the target's value unless kept. */

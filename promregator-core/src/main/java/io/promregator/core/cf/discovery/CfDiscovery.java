@@ -35,6 +35,7 @@ public final class CfDiscovery implements DiscoveryControls, AutoCloseable {
     private final CachingCloudController cache;
     private final CloudControllerTargetResolver resolver;
     private final ExecutorService refresher;
+    private final boolean readyAfterFirstDiscovery;
 
     private CfDiscovery(PromregatorConfig config, HttpCloudController client) {
         this.client = client;
@@ -53,12 +54,17 @@ public final class CfDiscovery implements DiscoveryControls, AutoCloseable {
                 refresher,
                 Clock.systemUTC(),
                 System::nanoTime);
+        this.readyAfterFirstDiscovery = config.promregator().discoverer().readyAfterFirstDiscovery();
+        resolver.startFirstDiscovery(
+                Duration.ofMillis(config.promregator().scraping().maxProcessingTime()));
     }
 
     /**
      * Discovery for {@code promregator.targets} against {@code cf.api_host}. Connects at once, so that
      * wrong credentials or a missing v3 API show at start-up; a Cloud Controller that cannot be reached
-     * now is logged, and discovery keeps trying on every request.
+     * now is logged, and discovery keeps trying on every request. The first discovery starts at once, in
+     * the background; until it has completed, a request waits for it at most
+     * {@code promregator.scraping.maxProcessingTime}.
      */
     public static CfDiscovery fromConfig(PromregatorConfig config) {
         return fromConfig(config, RequestListener.NONE);
@@ -138,6 +144,26 @@ public final class CfDiscovery implements DiscoveryControls, AutoCloseable {
                                 d.dropped(),
                                 d.instanceIds()))
                         .toList());
+    }
+
+    @Override
+    public boolean firstDiscoveryCompleted() {
+        return resolver.firstDiscoveryCompleted();
+    }
+
+    @Override
+    public boolean discoverySucceeded() {
+        return resolver.discoverySucceeded();
+    }
+
+    @Override
+    public Optional<String> firstDiscoveryFailure() {
+        return resolver.firstDiscoveryFailure();
+    }
+
+    @Override
+    public boolean readyAfterFirstDiscovery() {
+        return readyAfterFirstDiscovery;
     }
 
     @Override
