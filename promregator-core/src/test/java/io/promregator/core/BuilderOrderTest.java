@@ -101,6 +101,12 @@ class BuilderOrderTest {
                         Wiring::authenticators,
                         Authenticators.NONE),
                 setter("limits", b -> b.limits(LIMITS), Wiring::limits, LIMITS),
+                setter("port", b -> b.port(0), w -> w.serverSettings().port(), 0),
+                setter(
+                        "address",
+                        b -> b.address("127.0.0.2"),
+                        w -> w.serverSettings().address(),
+                        "127.0.0.2"),
                 setter(
                         "inboundAuthentication",
                         b -> b.inboundAuthentication(InboundAuthentication.NONE),
@@ -123,6 +129,21 @@ class BuilderOrderTest {
                 .isNotEqualTo(value);
         assertThat(part.apply(configFirst.wiring())).isEqualTo(value);
         assertThat(part.apply(setterFirst.wiring())).isEqualTo(value);
+    }
+
+    @Test
+    void portAndAddressWinOverTheServerSettingsToo() {
+        Wiring wiring = Promregator.builder()
+                .port(9999)
+                .server(ServerSettings.defaults().withPort(1234).withAddress("127.0.0.3"))
+                .address("127.0.0.4")
+                .config(CONFIG)
+                .wiring();
+
+        assertThat(wiring.serverSettings().port()).isEqualTo(9999);
+        assertThat(wiring.serverSettings().address()).isEqualTo("127.0.0.4");
+        assertThat(wiring.serverSettings().threads())
+                .isEqualTo(ServerSettings.defaults().threads());
     }
 
     @Test
