@@ -60,16 +60,10 @@ final class PrometheusServer implements AutoCloseable {
 
     /** The result vector of an instant query evaluated at {@code time} (epoch seconds; NaN for now). */
     List<JsonNode> query(String promql, double time) throws IOException, InterruptedException {
-        String url = "http://127.0.0.1:" + port + "/api/v1/query?query="
-                + URLEncoder.encode(promql, StandardCharsets.UTF_8) + (Double.isNaN(time) ? "" : "&time=" + time);
-        HttpResponse<String> response =
-                client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = JSON.readTree(response.body());
-        if (!"success".equals(body.path("status").asText())) {
-            throw new AssertionError("query " + promql + " failed: " + response.body());
-        }
+        JsonNode data = api("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + (Double.isNaN(time) ? "" : "&time=" + time));
         List<JsonNode> result = new ArrayList<>();
-        body.path("data").path("result").forEach(result::add);
+        data.path("result").forEach(result::add);
         return result;
     }
 
@@ -80,11 +74,38 @@ final class PrometheusServer implements AutoCloseable {
 
     /** Polls a query that may change between attempts, e.g. by its range, as {@link #await(String, Predicate)}. */
     List<JsonNode> await(Supplier<String> promql, Predicate<List<JsonNode>> done) throws InterruptedException {
-        List<JsonNode> result = List.of();
+        return poll(() -> query(promql.get()), done, promql);
+    }
+
+    /** The {@code data} of a GET of the HTTP API, e.g. {@code /api/v1/targets}; fails unless its status is success. */
+    JsonNode api(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(response.body());
+        if (!"success".equals(body.path("status").asText())) {
+            throw new AssertionError("GET " + pathAndQuery + " failed: " + response.body());
+        }
+        return body.path("data");
+    }
+
+    /** Polls {@link #api(String)} (bounded: 90 s) until its data satisfies {@code done}; returns that data. */
+    JsonNode awaitApi(String pathAndQuery, Predicate<JsonNode> done) throws InterruptedException {
+        return poll(() -> api(pathAndQuery), done, () -> pathAndQuery);
+    }
+
+    /** Something read from this server's HTTP API. */
+    private interface Read<T> {
+        T read() throws IOException, InterruptedException;
+    }
+
+    private <T> T poll(Read<T> read, Predicate<T> done, Supplier<String> what) throws InterruptedException {
+        T result = null;
         String failure = "";
         for (int attempt = 0; attempt < 180; attempt++) {
             try {
-                result = query(promql.get());
+                result = read.read();
                 if (done.test(result)) {
                     return result;
                 }
@@ -96,8 +117,8 @@ final class PrometheusServer implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("Prometheus never answered " + promql.get() + " as expected; last result " + result
-                + " " + failure + "\n" + log());
+        throw new AssertionError("Prometheus never answered " + what.get() + " as expected; last result " + result + " "
+                + failure + "\n" + log());
     }
 
     /** One value of a single-sample result, e.g. of {@code count(...)}; NaN for an empty result. */
