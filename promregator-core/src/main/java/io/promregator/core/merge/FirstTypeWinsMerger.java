@@ -143,27 +143,11 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
 
     record SeriesKey(String name, Labels labels) {}
 
-    private static final class Accumulator {
-        final String name;
-        final MetricType type;
-        String help;
-        String unit;
+    private static final class Accumulator extends FamilyMetadata {
         final List<Sample> samples = new ArrayList<>();
 
         Accumulator(MetricFamily first) {
-            this.name = first.name();
-            this.type = first.type();
-            this.help = first.help();
-            this.unit = first.unit();
-        }
-
-        void takeMetadata(MetricFamily family) {
-            if (help.isEmpty()) {
-                help = family.help();
-            }
-            if (unit.isEmpty()) {
-                unit = family.unit();
-            }
+            super(first);
         }
 
         MetricFamily toFamily() {

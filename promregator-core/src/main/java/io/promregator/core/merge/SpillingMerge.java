@@ -164,28 +164,12 @@ final class SpillingMerge implements ExpositionMerger.Incremental {
 
     private record Source(Part part, Set<String> leftOut) {}
 
-    private static final class Accumulator {
-        final String name;
-        final MetricType type;
-        String help;
-        String unit;
+    private static final class Accumulator extends FamilyMetadata {
         final LinkedHashSet<String> names = new LinkedHashSet<>();
         final List<Source> sources = new ArrayList<>(1);
 
         Accumulator(MetricFamily first) {
-            this.name = first.name();
-            this.type = first.type();
-            this.help = first.help();
-            this.unit = first.unit();
-        }
-
-        void takeMetadata(MetricFamily family) {
-            if (help.isEmpty()) {
-                help = family.help();
-            }
-            if (unit.isEmpty()) {
-                unit = family.unit();
-            }
+            super(first);
         }
     }
 
