@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -159,7 +158,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         CompletableFuture<HttpResponse<byte[]>> running = authorization
                 .handle((header, error) -> {
                     if (error != null) {
-                        throw new AuthenticationFailure(unwrap(error));
+                        throw new AuthenticationFailure(Fetches.unwrap(error));
                     }
                     return header;
                 })
@@ -243,12 +242,12 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
 
     private ScrapeResult toResult(Target target, long start, HttpResponse<byte[]> response, Throwable error) {
         if (error != null) {
-            return fromError(target, start, unwrap(error));
+            return fromError(target, start, Fetches.unwrap(error));
         }
         byte[] body = response.body();
         if (response.statusCode() != 200) {
-            Outcome outcome = isUnknownRoute(response) ? Outcome.INSTANCE_NOT_RUNNING : Outcome.HTTP_STATUS;
-            return failure(target, outcome, statusMessage(response), start, body.length);
+            Outcome outcome = Fetches.isUnknownRoute(response) ? Outcome.INSTANCE_NOT_RUNNING : Outcome.HTTP_STATUS;
+            return failure(target, outcome, Fetches.statusMessage(response), start, body.length);
         }
         Optional<String> contentType = response.headers().firstValue("Content-Type");
         Optional<ExpositionFormat> format = ExpositionFormat.fromContentType(contentType.orElse(null));
@@ -321,7 +320,7 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
                     start,
                     0);
         }
-        Optional<SSLException> tls = tlsFailure(error);
+        Optional<SSLException> tls = Fetches.tlsFailure(error);
         if (tls.isPresent()) {
             return failure(
                     target,
@@ -336,42 +335,6 @@ public final class HttpClientScraper implements Scraper, AutoCloseable {
         }
         logger.warn("Unexpected failure scraping {}", SameOriginRedirects.shown(target.url()), error);
         return failure(target, Outcome.CONNECTION, "request failed: " + error, start, 0);
-    }
-
-    /** The TLS failure behind an error, if it is one: an untrusted certificate, a refused client certificate. */
-    private static Optional<SSLException> tlsFailure(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e instanceof SSLException ssl && ssl.getMessage() != null) {
-                return Optional.of(ssl);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable e = error;
-        while (e instanceof CompletionException && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
-    }
-
-    /** The gorouter's answer for an instance it does not know: 400 (404 before routing 0.197.0), unknown_route. */
-    private static boolean isUnknownRoute(HttpResponse<byte[]> response) {
-        int status = response.statusCode();
-        return (status == 400 || status == 404)
-                && response.headers()
-                        .firstValue("X-Cf-Routererror")
-                        .filter(error -> error.startsWith("unknown_route"))
-                        .isPresent();
-    }
-
-    private static String statusMessage(HttpResponse<byte[]> response) {
-        String reason = response.headers()
-                .firstValue("X-Cf-Routererror")
-                .map(r -> " (" + r + ")")
-                .orElse("");
-        return "HTTP " + response.statusCode() + reason;
     }
 
     private String queueTimeoutMessage() {
