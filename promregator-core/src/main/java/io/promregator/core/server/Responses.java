@@ -1,12 +1,12 @@
 package io.promregator.core.server;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPOutputStream;
 
 /** Writing responses: gzip when the client accepts it, plain text for errors. */
 final class Responses {
@@ -17,7 +17,10 @@ final class Responses {
 
     private Responses() {}
 
-    /** Sends a body, gzip-compressed when the request accepts gzip and the body is worth it. */
+    /**
+     * Sends a body with its length, gzip-compressed ({@link GzipStream}) when the request accepts gzip and the
+     * body is worth it.
+     */
     static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         if (body.length >= GZIP_THRESHOLD
@@ -25,9 +28,13 @@ final class Responses {
                 && acceptsGzip(exchange)) {
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
             exchange.getResponseHeaders().add("Vary", "Accept-Encoding");
-            exchange.sendResponseHeaders(status, 0);
-            try (OutputStream out = new GZIPOutputStream(exchange.getResponseBody(), 8192)) {
-                out.write(body);
+            ByteArrayOutputStream compressed = new ByteArrayOutputStream(Math.max(512, body.length / 8));
+            try (OutputStream gzip = new GzipStream(compressed)) {
+                gzip.write(body);
+            }
+            exchange.sendResponseHeaders(status, compressed.size());
+            try (OutputStream out = exchange.getResponseBody()) {
+                compressed.writeTo(out);
             }
             return;
         }

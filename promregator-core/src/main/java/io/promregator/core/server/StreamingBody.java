@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A 200 response body written as it is produced. A body that ends within the first
@@ -51,7 +50,7 @@ final class StreamingBody extends OutputStream {
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
             exchange.getResponseHeaders().add("Vary", "Accept-Encoding");
             exchange.sendResponseHeaders(200, 0);
-            out = new GZIPOutputStream(body, 8192);
+            out = new GzipStream(body);
         } else if ("HEAD".equals(exchange.getRequestMethod())) {
             exchange.sendResponseHeaders(200, -1);
             out = OutputStream.nullOutputStream();
@@ -76,9 +75,9 @@ final class StreamingBody extends OutputStream {
      */
     void abandon() {
         closed = true;
-        if (out instanceof GZIPOutputStream gzip) {
+        if (out instanceof GzipStream gzip) {
             try {
-                gzip.close(); // ends the Deflater even when writing its trailer fails
+                gzip.close(); // gives the compressor back even when writing its trailer fails
             } catch (IOException ignored) {
                 // the connection is gone; it is closed with the exchange
             }
