@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.promregator.core.Promregator;
 import io.promregator.core.TestBuilder;
+import io.promregator.core.bench.RealisticBody;
 import io.promregator.core.config.ConfigLoader;
 import io.promregator.simulator.CfSimulator;
 import io.promregator.simulator.Foundation;
@@ -45,7 +46,7 @@ class LargeSingleEndpointTest {
     private static final int APPS = 30;
     private static final int INSTANCES_PER_APP = 31;
     private static final int INSTANCES = APPS * INSTANCES_PER_APP;
-    private static final int SAMPLES_PER_INSTANCE = 200;
+    private static final int SAMPLES_PER_INSTANCE = RealisticBody.SAMPLES;
 
     private final ExecutorService backendThreads = Executors.newFixedThreadPool(4);
     private final HttpServer backend = startBackend();
@@ -70,7 +71,8 @@ class LargeSingleEndpointTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
             server.createContext("/", exchange -> {
-                byte[] body = body(exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
+                byte[] body =
+                        RealisticBody.of(exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -83,83 +85,6 @@ class LargeSingleEndpointTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** 200 samples, about 15 KB: ten counters of eight series, two histograms of three series, 48 gauges. */
-    static String body(String path) {
-        int seed = path.hashCode() & 0xffff;
-        StringBuilder out = new StringBuilder(16 * 1024);
-        for (int c = 0; c < 10; c++) {
-            out.append("# HELP app_requests_")
-                    .append(c)
-                    .append("_total Requests of kind ")
-                    .append(c)
-                    .append(".\n");
-            out.append("# TYPE app_requests_").append(c).append("_total counter\n");
-            for (int s = 0; s < 8; s++) {
-                out.append("app_requests_")
-                        .append(c)
-                        .append("_total{method=\"")
-                        .append(s % 2 == 0 ? "GET" : "POST")
-                        .append("\",status=\"")
-                        .append(200 + s)
-                        .append("\",uri=\"/api/r/")
-                        .append(s)
-                        .append("\"} ")
-                        .append(seed + c * 10 + s)
-                        .append('\n');
-            }
-        }
-        for (int h = 0; h < 2; h++) {
-            String name = "app_latency_" + h + "_seconds";
-            out.append("# HELP ")
-                    .append(name)
-                    .append(" Latency of kind ")
-                    .append(h)
-                    .append(".\n");
-            out.append("# TYPE ").append(name).append(" histogram\n");
-            for (int s = 0; s < 3; s++) {
-                String labels = "uri=\"/api/e/" + s + "\"";
-                for (int b = 0; b < 10; b++) {
-                    out.append(name)
-                            .append("_bucket{")
-                            .append(labels)
-                            .append(",le=\"")
-                            .append(b < 9 ? String.valueOf(0.001 * (1 << b)) : "+Inf")
-                            .append("\"} ")
-                            .append(seed + b * 3)
-                            .append('\n');
-                }
-                out.append(name)
-                        .append("_count{")
-                        .append(labels)
-                        .append("} ")
-                        .append(seed + 27)
-                        .append('\n');
-                out.append(name)
-                        .append("_sum{")
-                        .append(labels)
-                        .append("} ")
-                        .append(seed * 0.25)
-                        .append('\n');
-            }
-        }
-        for (int g = 0; g < 48; g++) {
-            out.append("# HELP app_pool_")
-                    .append(g)
-                    .append("_bytes Bytes in pool ")
-                    .append(g)
-                    .append(".\n");
-            out.append("# TYPE app_pool_").append(g).append("_bytes gauge\n");
-            out.append("app_pool_")
-                    .append(g)
-                    .append("_bytes{area=\"heap\",pool=\"pool-")
-                    .append(g)
-                    .append("\"} ")
-                    .append(seed * 1000L + g)
-                    .append('\n');
-        }
-        return out.toString();
     }
 
     private Foundation foundation() {
@@ -214,7 +139,7 @@ class LargeSingleEndpointTest {
         assertThat(Runtime.getRuntime().maxMemory())
                 .as("run with -Xmx128m, as the pom's small-heap execution does")
                 .isLessThanOrEqualTo(160L * 1024 * 1024);
-        assertThat(body("/app-0/0").length()).isBetween(14_000, 18_000);
+        assertThat(RealisticBody.of("/app-0/0").length()).isBetween(14_000, 18_000);
     }
 
     @Test
