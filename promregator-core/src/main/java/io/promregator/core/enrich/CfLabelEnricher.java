@@ -45,11 +45,17 @@ public final class CfLabelEnricher implements LabelEnricher {
      * are, in that order: when no sample has a label of such a name, whatever the policy.
      */
     public boolean appendsAsIs(Exposition exposition, Labels added) {
+        Labels checked = null;
         for (MetricFamily family : exposition.families()) {
             for (Sample sample : family.samples()) {
-                if (clashes(sample.labels(), added)) {
+                Labels own = sample.labels();
+                if (own.hasSameNameStrings(checked)) {
+                    continue;
+                }
+                if (clashes(own, added)) {
                     return false;
                 }
+                checked = own;
             }
         }
         return true;

@@ -90,6 +90,7 @@ public final class ExpositionWriter {
                 return false;
             }
         }
+        Labels checked = null;
         for (MetricFamily family : exposition.families()) {
             if (appended.indexOf(family.name()) >= 0) {
                 return false;
@@ -103,11 +104,15 @@ public final class ExpositionWriter {
                     }
                 }
                 Labels own = sample.labels();
+                if (own.hasSameNameStrings(checked)) {
+                    continue;
+                }
                 for (int i = 0; i < own.size(); i++) {
                     if (appended.indexOf(own.name(i)) >= 0) {
                         return false;
                     }
                 }
+                checked = own;
             }
         }
         return true;

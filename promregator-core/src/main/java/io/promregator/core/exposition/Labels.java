@@ -98,6 +98,23 @@ public final class Labels {
         return -1;
     }
 
+    /**
+     * Whether {@code other} has the very same name strings in the same order: a cheap test, by identity, that
+     * lets a check of label names made for one sample stand for the next. The parser interns the names of
+     * one exposition, so consecutive samples of a family usually pass it; false says nothing.
+     */
+    public boolean hasSameNameStrings(Labels other) {
+        if (other == null || other.names.length != names.length) {
+            return false;
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] != other.names[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The value of a label, or null when absent. */
     public String get(String name) {
         int i = indexOf(name);

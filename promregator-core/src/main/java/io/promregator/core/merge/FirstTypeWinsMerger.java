@@ -53,7 +53,13 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
     public MergeResult merge(List<Exposition> expositions) {
         Map<FamilyKey, Accumulator> families = new LinkedHashMap<>();
         Map<String, FamilyKey> claims = new HashMap<>();
-        Map<SeriesKey, Long> lastTimestamps = new HashMap<>();
+        int samples = 0;
+        for (Exposition exposition : expositions) {
+            for (MetricFamily family : exposition.families()) {
+                samples += family.samples().size();
+            }
+        }
+        Map<SeriesKey, Long> lastTimestamps = new HashMap<>(samples + samples / 3 + 1);
         int typeConflicts = 0;
         int duplicates = 0;
         for (Exposition exposition : expositions) {
@@ -113,8 +119,12 @@ public final class FirstTypeWinsMerger implements ExpositionMerger {
     /** The series names a family may write: those of its type, and those it actually has. */
     static Set<String> claimedNames(MetricFamily family) {
         Set<String> names = typeNames(family.name(), family.type());
+        String last = null;
         for (Sample sample : family.samples()) {
-            names.add(sample.name());
+            if (!sample.name().equals(last)) {
+                last = sample.name();
+                names.add(last);
+            }
         }
         return names;
     }
