@@ -385,7 +385,16 @@ public final class CheapBackendBenchmark {
                 samples++;
             }
         }
-        Promtool.Result promtool = Promtool.checkMetrics(body);
+        String verdict;
+        try {
+            Promtool.Result promtool = Promtool.checkMetrics(body);
+            verdict = promtool.parseErrors().isEmpty()
+                    ? "no parse error (exit " + promtool.exitCode() + ", "
+                            + promtool.lintProblems().size() + " lint lines)"
+                    : promtool.parseErrors().get(0);
+        } catch (AssertionError missing) {
+            verdict = "not run: " + missing.getMessage();
+        }
         return String.format(
                 "%,d bytes; promregator_up %d of %d instances (%d up); %,d of %,d app samples; promtool: %s",
                 body.length,
@@ -394,10 +403,7 @@ public final class CheapBackendBenchmark {
                 upOne,
                 samples,
                 setup.instances().size() * RealisticBody.SAMPLES,
-                promtool.parseErrors().isEmpty()
-                        ? "no parse error (exit " + promtool.exitCode() + ", "
-                                + promtool.lintProblems().size() + " lint lines)"
-                        : promtool.parseErrors().get(0));
+                verdict);
     }
 
     private static void ready(Setup setup, List<Path> jars) throws Exception {
